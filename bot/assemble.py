@@ -1,0 +1,136 @@
+"""Turn a verified draft into an `Answer`: number citations, place `[n]` markers, attach flags.
+
+Example:
+    >>> place_marker("He said so.", [1, 2])
+    'He said so [1][2].'
+    >>> place_marker("“We lied.”", [3])
+    '“We lied.” [3]'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.claims import ClaimGroup, corroboration_statement, negators, summarise
+from bot.compose import Draft, DraftSentence
+from bot.types import Answer, Citation, Corroboration, Flag
+from bot.verify import citation_ok, note_support, split_marked, support
+from index.catalog import Catalog
+from index.types import Article, Sentence
+
+LABELS = {
+    "attributed": "attributed", "hedged": "hedged", "unconfirmed": "unconfirmed", "disputed": "disputed",
+    "conditional": "conditional", "speculative": "speculative",
+}
+
+
+def place_marker(text: str, numbers: Sequence[int]) -> str:
+    """Put `[n]` markers before the final full stop, or after a closing quote."""
+    marks = "".join(f"[{n}]" for n in numbers)
+    text = text.rstrip()
+    if text.endswith((".", "!")) and not text.endswith(("..", "?.")):
+        return f"{text[:-1]} {marks}{text[-1]}"
+    return f"{text} {marks}"
+
+
+def _short(text: str, n: int = 110) -> str:
+    return text if len(text) <= n else text[: n - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _citation(n: int, s: Sentence, a: Article) -> Citation:
+    return Citation(n=n, source=a.path, title=a.title, date=a.date, quote=s.text, start=s.start, end=s.end,
+                    article_id=a.id, outlet=a.outlet, status=s.status, holder=s.holder)
+
+
+def _sentence_flag(c: Citation, s: Sentence) -> Flag:
+    note = ""
+    if s.inherited:
+        note = f"the article also says: {_short(s.inherited.split(': ', 1)[-1])}"
+    return Flag(claim=_short(s.text), status=s.status, cue=s.cue, holder=s.holder, source=c.source, quote=c.quote,
+                start=c.start, end=c.end, kind="sentence", note=note, n=c.n)
+
+
+def _group_flag(g: ClaimGroup, origins: list[str]) -> Flag | None:
+    against = negators(g)
+    if not against:
+        return None
+    s, a = against[0]
+    status = "disputed" if "disputed" in s.statuses and s.status == "disputed" else "unconfirmed"
+    verb = "not confirmed" if status == "unconfirmed" else "disputed"
+    who = f" by {s.holder}" if s.holder and s.holder != "unnamed" else ""
+    reported = f"reported by {', '.join(origins)}; " if origins else ""
+    return Flag(claim=g.label, status=status, cue=s.cue, holder=s.holder, source=a.path, quote=s.text,
+                start=s.start, end=s.end, kind="claim", note=f"{g.label}: {reported}{verb}{who}")
+
+
+def assemble(question: str, draft: Draft, catalog: Catalog, writer: str = "extractive",
+             extra_warnings: Sequence[str] = ()) -> Answer:
+    """Number, verify and render a draft; sentences that fail verification are dropped with a warning."""
+    numbers: dict[tuple[str, int], int] = {}
+    citations: list[Citation] = []
+    sent_of: dict[int, Sentence] = {}
+    warnings = list(extra_warnings)
+    lines: list[str] = []
+    kept: list[DraftSentence] = []
+    for ds in draft.sentences:
+        cited = [s for s, _ in ds.sources]
+        reason = (note_support(ds.text, cited, len({a.id for _, a in ds.sources})) if ds.kind == "note"
+                  else support(ds.text, cited))
+        valid = []
+        for s, a in ds.sources:
+            article = catalog.article(a.id)
+            if article is None or not citation_ok(s.text, s.start, s.end, article.text):
+                reason = reason or "its quote does not match the article"
+            else:
+                valid.append((s, a))
+        if reason or not valid:
+            warnings.append(f"removed: {_short(ds.text, 80)!r} ({reason or 'no valid citation'})")
+            continue
+        nums = []
+        for s, a in valid:
+            key = (a.id, s.start)
+            if key not in numbers:
+                numbers[key] = len(citations) + 1
+                citations.append(_citation(numbers[key], s, a))
+                sent_of[numbers[key]] = s
+            nums.append(numbers[key])
+        lines.append(place_marker(ds.text, sorted(set(nums))))
+        kept.append(ds)
+    flags = [_sentence_flag(c, sent_of[c.n]) for c in citations if sent_of[c.n].status != "asserted"]
+    corroboration = []
+    for g in draft.groups:
+        if not any((a.id, s.start) in numbers for s, a in g.members):
+            continue
+        basis, origins = summarise(g, set(numbers), catalog.sentences)
+        gf = _group_flag(g, origins)
+        if gf:
+            flags.append(gf)
+        n_arts = len({a.id for _, a in basis})
+        if n_arts:
+            corroboration.append(Corroboration(g.label, n_arts, tuple(origins),
+                                               corroboration_statement(n_arts, origins)))
+    if not lines:
+        return Answer(question=question, text="", abstained=True, warnings=tuple(warnings), writer=writer)
+    return Answer(question=question, text=" ".join(lines), citations=tuple(citations), flags=tuple(flags),
+                  abstained=False, warnings=tuple(warnings), corroboration=tuple(corroboration), writer=writer)
+
+
+def verify_answer(answer: Answer, catalog: Catalog) -> list[str]:
+    """Re-check a finished answer (used by tests and the eval): problems found, empty when sound."""
+    problems = []
+    by_n = {c.n: c for c in answer.citations}
+    for c in answer.citations:
+        art = catalog.article(c.article_id)
+        if art is None or not citation_ok(c.quote, c.start, c.end, art.text):
+            problems.append(f"citation [{c.n}] does not match its article")
+    if answer.abstained:
+        if answer.citations:
+            problems.append("an abstention carries citations")
+        return problems
+    for text, marks in split_marked(answer.text):
+        if not marks:
+            problems.append(f"sentence without citation: {text!r}")
+        for m in marks:
+            if m not in by_n:
+                problems.append(f"marker [{m}] has no citation")
+    return problems

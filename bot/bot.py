@@ -1,0 +1,124 @@
+"""`Bot`: the public read-path API that the CLI, the page and the eval runner all use.
+
+Example:
+    >>> from index.embed import HashingEmbeddings
+    >>> bot = Bot.from_directory("index/articles", embeddings=HashingEmbeddings(64),
+    ...                          settings=Settings(persist_dir=__import__("tempfile").mkdtemp()))
+    >>> bot.ask("Who leads the Syrian Revolutionaries Front?").abstained
+    False
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from bot.assemble import assemble
+from bot.compose import Draft, abstain_text, compose, should_abstain
+from bot.question import History, analyse
+from bot.retrieve import HybridRetriever, Retrieval
+from bot.types import Answer, ClaimCheck
+from index.embed import SentenceTransformerEmbeddings
+from index.ingest import IngestReport, ingest, tqdm_progress
+from index.settings import Settings
+from index.store import Encoder, Store
+from index.types import Article, Sentence
+
+
+class Bot:
+    """Answers questions from the indexed articles with checked citations and epistemic flags."""
+
+    def __init__(self, store: Store, settings: Settings | None = None, llm: Any = None) -> None:
+        self.store = store
+        self.settings = settings or store.settings
+        self.retriever = HybridRetriever(store, self.settings.candidates, self.settings.top_k, self.settings.rrf_k)
+        self.llm = llm
+        self.last_ingest: IngestReport | None = None
+        self._lock = threading.Lock()
+
+    # ---- construction -------------------------------------------------------------------
+    @classmethod
+    def open(cls, settings: Settings | None = None, embeddings: Encoder | None = None, llm: Any = None) -> Bot:
+        """Open the index the settings point at (it may be empty)."""
+        settings = settings or Settings()
+        embedder = embeddings or SentenceTransformerEmbeddings(settings.model_path(), settings.embedding_batch_size)
+        return cls(Store.open(settings, embedder), settings, llm)
+
+    @classmethod
+    def from_directory(cls, directory: str | Path = "index/articles", settings: Settings | None = None,
+                       persist: str | Path | None = None, embeddings: Encoder | None = None,
+                       progress: bool = False, llm: Any = None) -> Bot:
+        """Open the index and ingest a directory into it (unchanged files are skipped by content hash)."""
+        settings = settings or Settings()
+        if persist is not None:
+            settings = settings.model_copy(update={"persist_dir": Path(persist)})
+        bot = cls.open(settings, embeddings, llm)
+        bot.last_ingest = ingest(directory, bot.store, tqdm_progress() if progress else None)
+        return bot
+
+    # ---- articles ---------------------------------------------------------------------
+    def add_files(self, paths: Iterable[str | Path], names: dict[str, str] | None = None) -> IngestReport:
+        """Ingest more files; they are searchable as soon as this returns."""
+        report = ingest([Path(p) for p in paths], self.store, names=names)
+        self.last_ingest = report
+        return report
+
+    def articles(self) -> list[Article]:
+        """Every indexed article."""
+        return self.store.catalog.articles()
+
+    def article(self, article_id: str) -> Article | None:
+        """One article with its full text."""
+        return self.store.catalog.article(article_id)
+
+    def sentences(self, article_id: str) -> list[Sentence]:
+        """An article's annotated sentences."""
+        return self.store.catalog.sentences(article_id)
+
+    # ---- questions --------------------------------------------------------------------
+    def retrieve(self, question: str, history: History | None = None) -> Retrieval:
+        """Hybrid retrieval and sentence scoring for a question (no answer writing)."""
+        q = analyse(question, history, self.settings.max_question_chars)
+        return self.retriever.search(q)
+
+    def ask(self, question: str, history: History | None = None) -> Answer:
+        """Answer from the articles: every sentence cites an exact quote; reports stay reports.
+
+        Raises `QuestionError` for an empty, over-long or word-less question.
+        """
+        t0 = time.perf_counter()
+        q = analyse(question, history, self.settings.max_question_chars)
+        found = self.retriever.search(q)
+        s = self.settings
+        reason = should_abstain(q, found.evidence, found.best_similarity, s.min_coverage, s.min_similarity)
+        if self.store.count() == 0:
+            reason = "no articles are indexed"
+        draft = Draft(abstained=True, reason=reason) if reason else compose(
+            q, found.evidence, self.store.catalog, s.max_answer_sentences)
+        answer = assemble(q.text, draft, self.store.catalog) if not reason else None
+        if answer is None or answer.abstained:
+            covered = tuple(dict.fromkeys(e.article.title for e in found.evidence[:6]))[:3]
+            answer = Answer(question=q.text, text=abstain_text(q), abstained=True, covered=covered,
+                            warnings=(answer.warnings if answer else ()) + ((reason,) if reason else ()))
+        return _with_latency(answer, t0)
+
+    def check(self, claim: str) -> ClaimCheck:
+        """Check a pasted claim against the articles: supported, reported but unconfirmed, disputed, or absent."""
+        from bot.check import check_claim
+
+        return check_claim(self, claim)
+
+    def as_retriever(self) -> Any:
+        """A LangChain `BaseRetriever` over the same index (fused dense + BM25 chunks)."""
+        from bot.lc import SourcecheckRetriever
+
+        return SourcecheckRetriever(bot=self)
+
+
+def _with_latency(answer: Answer, t0: float) -> Answer:
+    from dataclasses import replace
+
+    return replace(answer, latency_ms=round((time.perf_counter() - t0) * 1000, 2))

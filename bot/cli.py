@@ -1,0 +1,169 @@
+"""`sourcecheck` command line: a thin layer over `bot.Bot` and `index`.
+
+Example:
+    $ sourcecheck ingest index/articles
+    $ sourcecheck ask "Did ISIS and al-Qaida agree to a truce?"
+    $ sourcecheck status index/articles/000_87bc96581ec6b191.txt
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from index.errors import SourcecheckError
+from index.settings import Settings
+
+SHIPPED = Path(__file__).resolve().parent.parent / "index" / "articles"
+EXIT_REJECTED = 3
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    update: dict[str, Any] = {}
+    if getattr(args, "persist", None):
+        update["persist_dir"] = Path(args.persist)
+    return Settings().model_copy(update=update) if update else Settings()
+
+
+def _bot(args: argparse.Namespace) -> Any:
+    from bot.bot import Bot
+
+    settings = _settings(args)
+    if getattr(args, "corpus", None):
+        return Bot.from_directory(args.corpus, settings=settings, progress=True)
+    bot = Bot.open(settings)
+    if bot.store.count() == 0:
+        raise SourcecheckError(
+            f"no articles are indexed in {settings.index_dir()}. Fix: run `sourcecheck ingest {SHIPPED}` "
+            "(or your own folder) first, or pass --corpus DIR")
+    return bot
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from bot.bot import Bot
+    from index.ingest import ingest, tqdm_progress
+
+    bot = Bot.open(_settings(args))
+    report = ingest(args.directory, bot.store, None if args.json else tqdm_progress())
+    if args.json:
+        print(json.dumps(report.to_dict(), indent=2))
+    else:
+        print(report.summary())
+        for path, reason in report.rejected:
+            print(f"rejected: {reason}", file=sys.stderr)
+    return EXIT_REJECTED if report.rejected else 0
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    bot = _bot(args)
+    answer = bot.ask(args.question)
+    if args.json:
+        print(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False))
+        return 0
+    print(answer.text)
+    for c in answer.citations:
+        print(f"  [{c.n}] {c.title} ({c.date or 'no date'}) {c.source} [{c.start}:{c.end}]")
+        print(f"      “{c.quote}”")
+    for f in answer.flags:
+        who = f" — {f.holder}" if f.holder else ""
+        print(f"  ! {f.status}{who}: {f.note or f.claim}")
+    for c in answer.corroboration:
+        print(f"  = {c.statement}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    bot = _bot(args)
+    result = bot.check(args.claim)
+    if args.json:
+        print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        return 0
+    print(f"{result.verdict}: {result.explanation}")
+    for c in result.evidence:
+        print(f"  [{c.n}] ({c.status}{' — ' + c.holder if c.holder else ''}) “{c.quote}” — {c.source}")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from index.epistemic import annotate
+    from index.loader import load_article
+
+    if args.file == "-":
+        sentences = annotate(sys.stdin.read())
+    else:
+        article = load_article(args.file)
+        sentences = annotate(article.text, article.id, article.body_start)
+    if args.json:
+        print(json.dumps([s.to_dict() for s in sentences], indent=2, ensure_ascii=False))
+        return 0
+    print(f"{'status':<12} {'uncertain':<9} {'cue':<22} {'holder':<30} sentence")
+    for s in sentences:
+        text = s.text if len(s.text) <= 70 else s.text[:69] + "…"
+        print(f"{s.status:<12} {'yes' if s.uncertain else 'no':<9} {s.cue[:22]:<22} {s.holder[:30]:<30} {text}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from bot.app import serve
+
+    serve(corpus=args.corpus, settings=_settings(args), host=args.host, port=args.port)
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from eval.runner import main as eval_main
+
+    return eval_main(args)
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser (also used to document the CLI)."""
+    p = argparse.ArgumentParser(prog="sourcecheck", description="Answers from your articles, with checked citations.")
+    sub = p.add_subparsers(dest="command", required=True)
+    a = sub.add_parser("ingest", help="index a folder of .txt/.md articles")
+    a.add_argument("directory")
+    a.add_argument("--persist", help="index directory (default: SOURCECHECK_DATA_DIR/index)")
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(func=cmd_ingest)
+    for name, arg, fn in (("ask", "question", cmd_ask), ("check", "claim", cmd_check)):
+        a = sub.add_parser(name, help=f"{name} the indexed articles")
+        a.add_argument(arg)
+        a.add_argument("--persist")
+        a.add_argument("--corpus", help="ingest this folder first (unchanged files are skipped)")
+        a.add_argument("--json", action="store_true")
+        a.set_defaults(func=fn)
+    a = sub.add_parser("status", help="epistemic status of every sentence of a file (or - for stdin)")
+    a.add_argument("file")
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(func=cmd_status)
+    a = sub.add_parser("serve", help="serve the Gradio page")
+    a.add_argument("--corpus", default=str(SHIPPED))
+    a.add_argument("--persist")
+    a.add_argument("--host", default="127.0.0.1")
+    a.add_argument("--port", type=int, default=7860)
+    a.set_defaults(func=cmd_serve)
+    a = sub.add_parser("eval", help="run the eval question set")
+    a.add_argument("--set", dest="set_path", default=None)
+    a.add_argument("--corpus", default=str(SHIPPED))
+    a.add_argument("--persist")
+    a.add_argument("--baseline", action="store_true")
+    a.add_argument("--out", default=None)
+    a.set_defaults(func=cmd_eval)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: runs a command; `SourcecheckError` becomes a one-line message and exit code 2."""
+    args = parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except SourcecheckError as err:
+        print(f"sourcecheck: {err}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

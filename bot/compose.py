@@ -1,0 +1,152 @@
+"""The extractive writer: answer sentences are the articles' own sentences, framed so that a report
+stays a report (attribution, non-confirmation) and every sentence cites its source.
+
+Example:
+    >>> from index.types import Sentence, Article
+    >>> s = Sentence("a", 0, 10, "They agreed.", "attributed", ("attributed",), "", "the AP")
+    >>> frame(s)
+    'According to the AP: They agreed.'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from bot.claims import ClaimGroup, corroboration_statement, group_claims, negators, summarise
+from bot.question import Question
+from bot.types import Evidence
+from index.catalog import Catalog
+from index.text import fold, terms
+from index.types import Article, Sentence
+
+
+@dataclass
+class DraftSentence:
+    """One answer sentence before numbering: its text (no markers) and the sentences it cites."""
+
+    text: str
+    sources: list[tuple[Sentence, Article]]
+    kind: str = "quote"  # quote | note
+
+
+@dataclass
+class Draft:
+    """A whole answer before verification."""
+
+    sentences: list[DraftSentence] = field(default_factory=list)
+    groups: list[ClaimGroup] = field(default_factory=list)
+    abstained: bool = False
+    reason: str = ""
+
+
+def _holder_in_text(s: Sentence) -> bool:
+    if not s.holder or s.holder == "unnamed":
+        return True
+    first = re.split(r",\s*citing\s+", s.holder)[0]
+    return fold(first) in fold(s.text) or bool(set(terms(first)) & set(terms(s.text)) and s.cue)
+
+
+def frame(s: Sentence) -> str:
+    """The answer sentence for an evidence sentence: the quote, with the attribution it needs."""
+    if "attributed" in s.statuses and not _holder_in_text(s):
+        holder = re.split(r",\s*citing\s+", s.holder)[0]
+        return f"According to {holder}: {s.text}"
+    return s.text
+
+
+def _similar(a: str, b: str) -> bool:
+    ta, tb = set(terms(a)), set(terms(b))
+    return bool(ta and tb) and len(ta & tb) / min(len(ta), len(tb)) > 0.7
+
+
+def should_abstain(q: Question, evidence: Sequence[Evidence], best_similarity: float,
+                   min_coverage: float, min_similarity: float) -> str:
+    """Why the evidence is too weak to answer, or '' when it is strong enough."""
+    if not evidence:
+        return "nothing in the articles matches"
+    top = evidence[0]
+    if top.coverage >= 0.75 and top.score >= 0.45:
+        return ""  # every key word of the question is in one sentence
+    if best_similarity < min_similarity:
+        return "the closest passage is unrelated"
+    if top.coverage < min_coverage and top.similarity < 0.6:
+        return "the key words of the question are not in the articles"
+    if top.score < 0.45:
+        return "no sentence answers it"
+    return ""
+
+
+def select(q: Question, evidence: Sequence[Evidence], limit: int) -> list[Evidence]:
+    """Pick the evidence sentences to quote: the best, then strong ones from other articles first."""
+    if not evidence:
+        return []
+    top = evidence[0]
+    chosen = [top]
+    floor = max(0.45, top.score * 0.8)
+    for e in evidence[1:]:
+        if len(chosen) >= limit:
+            break
+        if e.score < floor or e.coverage < max(0.34, 0.8 * top.coverage):
+            continue
+        if any(c.article.id == e.article.id and (_similar(c.sentence.text, e.sentence.text) or
+                                                 e.score < top.score * 0.92) for c in chosen):
+            continue
+        chosen.append(e)
+    return chosen
+
+
+def _source_of_inherited(s: Sentence, catalog: Catalog) -> Sentence | None:
+    if not s.inherited or ": " not in s.inherited:
+        return None
+    status, text = s.inherited.split(": ", 1)
+    if status not in {"unconfirmed", "disputed"}:
+        return None
+    for other in catalog.sentences(s.article_id):
+        if other.text.strip() == text.strip():
+            return other
+    return None
+
+
+def compose(q: Question, evidence: Sequence[Evidence], catalog: Catalog, limit: int = 3) -> Draft:
+    """Write the extractive draft: quotes, their non-confirmations, and the corroboration note."""
+    draft = Draft()
+    chosen = select(q, evidence, limit)
+    used: set[tuple[str, int]] = set()
+    for e in sorted(chosen, key=lambda x: (x.article.id != chosen[0].article.id, x.article.id, x.sentence.start)):
+        key = (e.article.id, e.sentence.start)
+        if key in used:
+            continue
+        used.add(key)
+        draft.sentences.append(DraftSentence(frame(e.sentence), [(e.sentence, e.article)]))
+    # Non-confirmations and denials that reach the cited claims are quoted too.
+    for e in chosen:
+        src = _source_of_inherited(e.sentence, catalog)
+        if src and (e.article.id, src.start) not in used:
+            used.add((e.article.id, src.start))
+            draft.sentences.append(DraftSentence(frame(src), [(src, e.article)]))
+    # Claim groups across articles: corroboration and the strongest reservation any article voices.
+    seeds = [(e.sentence, e.article) for e in chosen]
+    pool = [(e.sentence, e.article) for e in evidence]
+    for article in {e.article.id: e.article for e in chosen}.values():
+        pool.extend((s, article) for s in catalog.sentences(article.id))
+    draft.groups = group_claims(seeds, pool)
+    for g in draft.groups:
+        for s, a in negators(g)[:2]:
+            if (a.id, s.start) not in used:
+                used.add((a.id, s.start))
+                draft.sentences.append(DraftSentence(frame(s), [(s, a)]))
+        basis, origins = summarise(g, used, catalog.sentences)
+        if len({a.id for _, a in basis}) >= 2:
+            draft.sentences.append(DraftSentence(corroboration_statement(len({a.id for _, a in basis}), origins),
+                                                 basis, kind="note"))
+    return draft
+
+
+def abstain_text(q: Question) -> str:
+    """The plain 'the articles don't say' reply."""
+    body = q.text.rstrip(" ?.!")
+    if q.kind == "yesno" or not body:
+        return f"The articles don't answer “{q.text}”."
+    return f"The articles don't say {body[0].lower() + body[1:]}."

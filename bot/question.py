@@ -1,0 +1,83 @@
+"""Question analysis: validation, follow-ups with history, and the expected answer type.
+
+Example:
+    >>> q = analyse("Who leads it?", history=[("What is the Syrian Revolutionaries Front?", "…")])
+    >>> q.kind, q.followup, "Syrian" in q.search_text
+    ('who', True, True)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from index.errors import QuestionError
+from index.text import QUESTION_WORDS, terms
+
+History = Sequence[tuple[str, str]]
+_PRONOUNS = re.compile(r"\b(?:it|its|they|them|their|he|him|his|she|her|this|that|these|those|there|the group|"
+                       r"the groups|the deal|the truce)\b", re.I)
+_KINDS = (
+    ("how_many", re.compile(r"^\s*how\s+(?:many|much)\b|\bnumber of\b", re.I)),
+    ("when", re.compile(r"^\s*(?:when|what\s+(?:date|day|year|month|time))\b|\bwhen\b", re.I)),
+    ("who", re.compile(r"^\s*(?:who|whom|whose|which\s+(?:group|groups|person|people|man|woman|official|"
+                       r"officials|analyst|journalist|outlet|agency|organi[sz]ation|faction|factions))\b", re.I)),
+    ("where", re.compile(r"^\s*where\b", re.I)),
+    ("yesno", re.compile(r"^\s*(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would)\b", re.I)),
+    ("why", re.compile(r"^\s*why\b", re.I)),
+)
+
+
+@dataclass(frozen=True)
+class Question:
+    """A checked question and what retrieval should search for."""
+
+    text: str
+    search_text: str
+    terms: tuple[str, ...]
+    context_terms: tuple[str, ...]
+    kind: str
+    followup: bool
+
+
+def clean(text: str, max_chars: int) -> str:
+    """Validate and normalise a question, raising `QuestionError` with the fix.
+
+    Example:
+        >>> clean("  Who leads\\x00 it? ", 100)
+        'Who leads it?'
+    """
+    if text is None or not str(text).strip():
+        raise QuestionError("the question is empty. Fix: type a question about the articles")
+    text = "".join(ch for ch in str(text) if unicodedata.category(ch)[0] != "C" or ch in "\n\t")
+    text = re.sub(r"\s+", " ", text).strip()
+    if len(text) > max_chars:
+        raise QuestionError(
+            f"the question is {len(text):,} characters long, over the {max_chars:,} limit. "
+            "Fix: ask a shorter question (paste long text as an article instead)")
+    if not re.search(r"\w", text):
+        raise QuestionError("the question has no words. Fix: type a question about the articles")
+    return text
+
+
+def analyse(text: str, history: History | None = None, max_chars: int = 2000) -> Question:
+    """Check a question and work out its type and its search text (with history for follow-ups)."""
+    text = clean(text, max_chars)
+    own = terms(text)
+    history = list(history or [])
+    followup = bool(history) and (bool(_PRONOUNS.search(text)) or len(own) <= 2)
+    context: list[str] = []
+    search_text = text
+    if followup:
+        prev_q = history[-1][0]
+        context = [t for t in terms(prev_q) if t not in own]
+        search_text = f"{prev_q} {text}"
+    kind = "what"
+    for name, rx in _KINDS:
+        if rx.search(text):
+            kind = name
+            break
+    return Question(text, search_text, tuple(t for t in own if t not in QUESTION_WORDS), tuple(context), kind,
+                    followup)

@@ -1,0 +1,154 @@
+"""Render answers, sources and checks as safe HTML/Markdown for the page (pure functions).
+
+Everything that comes from an article or a user is escaped: no HTML, script or Markdown link from
+an article can become live in the page.
+
+Example:
+    >>> print(esc_md("<img src=x onerror=alert(1)> [a](javascript:x)"))
+    &lt;img src=x onerror=alert\\(1\\)&gt; \\[a\\]\\(javascript:x\\)
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Sequence
+
+from bot.types import Answer, ClaimCheck, Flag
+from bot.verify import MARKER
+from index.types import Article
+
+STATUS_LABEL = {
+    "attributed": "attributed", "hedged": "hedged", "unconfirmed": "unconfirmed", "disputed": "disputed",
+    "conditional": "conditional", "speculative": "speculative",
+}
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>])")
+
+
+def esc_md(text: str) -> str:
+    """Escape text for Markdown inside the chat: HTML special characters and Markdown syntax."""
+    text = html.escape(text, quote=False)
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def badge(f: Flag) -> str:
+    """A coloured status badge with cue and holder (escaped)."""
+    who = f" — {f.holder}" if f.holder and f.holder != "unnamed" else (" — unnamed source" if f.holder else "")
+    cue = f" ({f.cue})" if f.cue else ""
+    label = STATUS_LABEL.get(f.status, f.status)
+    title = html.escape(f"{label}{who}{cue}", quote=True)
+    return f'<span class="sc-badge sc-{label}" title="{title}">{html.escape(label + who)}</span>'
+
+
+def answer_markdown(answer: Answer) -> str:
+    """The chat message for an answer: sentences with clickable `[n]` markers and status badges."""
+    if answer.abstained:
+        covered = "; ".join(esc_md(t) for t in answer.covered)
+        extra = f"<br><small>The articles cover instead: {covered}</small>" if covered else ""
+        return f'<div class="sc-abstain">🛈 {esc_md(answer.text)}{extra}</div>'
+    by_n = {f.n: f for f in answer.flags if f.kind == "sentence"}
+    parts = []
+    for sentence in re.split(r"(?<=\])\s+|(?<=\][.!])\s+", answer.text):
+        marks = [int(m) for m in MARKER.findall(sentence)]
+        plain = esc_md(MARKER.sub("", sentence).strip())
+        links = "".join(f'<a href="#sc-cite-{n}" class="sc-cite" data-n="{n}">[{n}]</a>' for n in marks)
+        plain = re.sub(r"\s*([.!])$", "", plain) if sentence.rstrip().endswith(("].", "]!")) else plain
+        end = "." if sentence.rstrip().endswith("].") else ""
+        badges = " ".join(badge(by_n[n]) for n in marks if n in by_n)
+        parts.append(f"{plain} {links}{end} {badges}".strip())
+    return " ".join(parts)
+
+
+def sureness_html(answer: Answer) -> str:
+    """The 'How sure is this?' box: statuses of what is cited, corroboration, origins."""
+    if answer.abstained:
+        return '<div class="sc-sure"><b>How sure is this?</b><br>The articles do not answer this question.</div>'
+    counts: dict[str, int] = {}
+    for c in answer.citations:
+        counts[c.status] = counts.get(c.status, 0) + 1
+    rows = "".join(f"<li>{html.escape(k)}: {v} cited sentence{'s' if v > 1 else ''}</li>" for k, v in counts.items())
+    groups = "".join(f"<li>{html.escape(f.note)}</li>" for f in answer.flags if f.kind == "claim")
+    corr = "".join(f"<li>{html.escape(c.statement)} Origins: {html.escape(', '.join(c.origins))}</li>"
+                   for c in answer.corroboration)
+    return (f'<div class="sc-sure"><b>How sure is this?</b><ul>{rows}{groups}{corr}</ul></div>')
+
+
+def sources_html(answer: Answer, articles: dict[str, Article]) -> str:
+    """Sources panel: cited articles listed, each full text escaped with its cited quotes highlighted."""
+    if answer.abstained or not answer.citations:
+        return '<div class="sc-sources"><i>No sources for this answer.</i></div>'
+    blocks = []
+    listing = []
+    by_article: dict[str, list] = {}
+    for c in answer.citations:
+        by_article.setdefault(c.article_id, []).append(c)
+    for aid, cites in by_article.items():
+        art = articles.get(aid)
+        if art is None:
+            continue
+        meta = " · ".join(x for x in (art.outlet, art.date) if x)
+        nums = ", ".join(f"[{c.n}]" for c in cites)
+        listing.append(f'<li><b>{html.escape(art.title)}</b> <small>{html.escape(meta)}</small> {nums}</li>')
+        text, pos, pieces = art.text, 0, []
+        for c in sorted(cites, key=lambda c: c.start):
+            if c.start < pos:
+                continue
+            pieces.append(html.escape(text[pos:c.start]))
+            pieces.append(f'<mark id="sc-q-{c.n}" class="sc-quote sc-{html.escape(c.status)}">'
+                          f'{html.escape(text[c.start:c.end])}</mark>')
+            pos = c.end
+        pieces.append(html.escape(text[pos:]))
+        ns = " ".join(str(c.n) for c in cites)
+        blocks.append(f'<div class="sc-article" data-cites="{ns}"><h4>{html.escape(art.title)}</h4>'
+                      f'<div class="sc-text">{"".join(pieces)}</div></div>')
+    return (f'<div class="sc-sources"><ul class="sc-list">{"".join(listing)}</ul>{"".join(blocks)}</div>')
+
+
+def check_html(result: ClaimCheck) -> str:
+    """The 'Check a claim' result: verdict and each matching sentence with its status."""
+    cls = result.verdict.replace(" ", "-")
+    items = "".join(
+        f'<li><span class="sc-badge sc-{html.escape(c.status)}">{html.escape(c.status)}'
+        f'{" — " + html.escape(c.holder) if c.holder else ""}</span> “{html.escape(c.quote)}” '
+        f'<small>{html.escape(c.title)}</small></li>' for c in result.evidence)
+    return (f'<div class="sc-check"><div class="sc-verdict sc-v-{cls}">{html.escape(result.verdict)}</div>'
+            f'<p>{html.escape(result.explanation)}</p><ul>{items}</ul></div>')
+
+
+def export_markdown(answer: Answer) -> str:
+    """An audit-trail Markdown file of one answer."""
+    lines = [f"# {answer.question}", "", answer.text, "", "## Citations", ""]
+    for c in answer.citations:
+        lines.append(f"[{c.n}] {c.title} ({c.date or 'no date'}), {c.source}, characters {c.start}–{c.end}, "
+                     f"status: {c.status}{', holder: ' + c.holder if c.holder else ''}")
+        lines.append(f"> {c.quote}")
+        lines.append("")
+    if answer.flags:
+        lines += ["## Flags", ""]
+        lines += [f"- {f.status}: {f.note or f.claim} (cue: {f.cue or '—'}; holder: {f.holder or '—'})"
+                  for f in answer.flags]
+    if answer.corroboration:
+        lines += ["", "## Corroboration", ""] + [f"- {c.statement}" for c in answer.corroboration]
+    return "\n".join(lines) + "\n"
+
+
+def export_json(answer: Answer) -> str:
+    """The same audit trail as JSON."""
+    return json.dumps(answer.to_dict(), indent=2, ensure_ascii=False)
+
+
+def history_pairs(messages: Sequence[dict]) -> list[tuple[str, str]]:
+    """(question, answer) pairs from a messages-format chat history (plain text answers)."""
+    pairs: list[tuple[str, str]] = []
+    question = None
+    for m in messages:
+        content = m.get("content") if isinstance(m, dict) else None
+        if not isinstance(content, str):
+            continue
+        if m.get("role") == "user":
+            question = content
+        elif m.get("role") == "assistant" and question is not None:
+            pairs.append((question, re.sub(r"<[^>]+>", "", content)))
+            question = None
+    return pairs

@@ -1,0 +1,149 @@
+"""Types of the read path: evidence, citations, flags, answers, claim checks (JSON round-trip).
+
+Example:
+    >>> a = Answer(question="q", text="The articles don't say.", abstained=True)
+    >>> Answer.from_dict(a.to_dict()) == a
+    True
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from index.types import Article, Sentence
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A candidate sentence from retrieval, with its article and scores."""
+
+    sentence: Sentence
+    article: Article
+    score: float
+    rank: int
+    similarity: float = 0.0
+    coverage: float = 0.0
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Citation `[n]`: the exact quote and its offsets, `article_text[start:end] == quote`."""
+
+    n: int
+    source: str
+    title: str
+    date: str
+    quote: str
+    start: int
+    end: int
+    article_id: str = ""
+    outlet: str = ""
+    status: str = "asserted"
+    holder: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Flag:
+    """An epistemic flag on a cited sentence or a claim group."""
+
+    claim: str
+    status: str
+    cue: str
+    holder: str
+    source: str
+    quote: str
+    start: int
+    end: int
+    kind: str = "sentence"
+    note: str = ""
+    n: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Corroboration:
+    """How many articles carry a claim and how many independent origins stand behind them."""
+
+    claim: str
+    articles: int
+    origins: tuple[str, ...]
+    statement: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        d = asdict(self)
+        d["origins"] = list(self.origins)
+        return d
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An answer whose every sentence carries `[n]` markers backed by citations."""
+
+    question: str
+    text: str
+    citations: tuple[Citation, ...] = ()
+    flags: tuple[Flag, ...] = ()
+    abstained: bool = False
+    warnings: tuple[str, ...] = ()
+    corroboration: tuple[Corroboration, ...] = ()
+    covered: tuple[str, ...] = ()
+    latency_ms: float = 0.0
+    writer: str = "extractive"
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict with stable field names."""
+        return {
+            "question": self.question,
+            "text": self.text,
+            "citations": [c.to_dict() for c in self.citations],
+            "flags": [f.to_dict() for f in self.flags],
+            "abstained": self.abstained,
+            "warnings": list(self.warnings),
+            "corroboration": [c.to_dict() for c in self.corroboration],
+            "covered": list(self.covered),
+            "latency_ms": self.latency_ms,
+            "writer": self.writer,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Answer:
+        """Inverse of `to_dict`."""
+        return cls(
+            question=d["question"], text=d["text"],
+            citations=tuple(Citation(**c) for c in d.get("citations", [])),
+            flags=tuple(Flag(**f) for f in d.get("flags", [])),
+            abstained=d.get("abstained", False), warnings=tuple(d.get("warnings", [])),
+            corroboration=tuple(Corroboration(c["claim"], c["articles"], tuple(c["origins"]), c["statement"])
+                                for c in d.get("corroboration", [])),
+            covered=tuple(d.get("covered", [])), latency_ms=d.get("latency_ms", 0.0),
+            writer=d.get("writer", "extractive"),
+        )
+
+
+@dataclass(frozen=True)
+class ClaimCheck:
+    """The verdict on a pasted claim: supported, reported but unconfirmed, disputed, or not in the articles."""
+
+    claim: str
+    verdict: str
+    evidence: tuple[Citation, ...] = ()
+    flags: tuple[Flag, ...] = ()
+    explanation: str = ""
+    corroboration: tuple[Corroboration, ...] = field(default_factory=tuple)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        return {
+            "claim": self.claim, "verdict": self.verdict, "explanation": self.explanation,
+            "evidence": [c.to_dict() for c in self.evidence], "flags": [f.to_dict() for f in self.flags],
+            "corroboration": [c.to_dict() for c in self.corroboration],
+        }

@@ -1,0 +1,35 @@
+"""sourcecheck's write path: load articles, split with offsets, annotate epistemic status, embed, store.
+
+Example:
+    >>> from index import annotate
+    >>> [s.status for s in annotate("Officials say it happened. It apparently did.")]
+    ['attributed', 'hedged']
+"""
+
+from index.catalog import Catalog
+from index.embed import HashingEmbeddings, SentenceTransformerEmbeddings
+from index.epistemic import annotate, annotate_article, holder_is_named, read_sentence
+from index.errors import (
+    ArticleError,
+    ConfigError,
+    CorpusError,
+    EmptyFileError,
+    IndexMismatchError,
+    QuestionError,
+    SourcecheckError,
+    StoreError,
+)
+from index.ingest import IngestReport, ingest, ingest_articles, prepare
+from index.loader import load_article, parse_article
+from index.settings import Settings
+from index.splitter import chunk_sentences, split_sentences
+from index.store import Store
+from index.types import STATUSES, Article, Chunk, Sentence
+
+__all__ = [
+    "STATUSES", "Article", "ArticleError", "Catalog", "Chunk", "ConfigError", "CorpusError", "EmptyFileError",
+    "HashingEmbeddings", "IndexMismatchError", "IngestReport", "QuestionError", "Sentence",
+    "SentenceTransformerEmbeddings", "Settings", "SourcecheckError", "Store", "StoreError", "annotate",
+    "annotate_article", "chunk_sentences", "holder_is_named", "ingest", "ingest_articles", "load_article",
+    "parse_article", "prepare", "read_sentence", "split_sentences",
+]

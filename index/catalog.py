@@ -1,0 +1,276 @@
+"""The catalog: articles, sentences, chunks and a persistent BM25 index (SQLite FTS5) beside Chroma.
+
+It is the source of truth for what is indexed: a chunk counts only once its article's catalog
+transaction commits, so a killed ingest leaves nothing half-written here.
+
+Example:
+    >>> cat = Catalog(":memory:")
+    >>> cat.count_chunks()
+    0
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from index.text import terms, variants
+from index.types import Article, Chunk, Sentence
+
+_SCHEMA = """
+PRAGMA journal_mode=WAL;
+PRAGMA synchronous=NORMAL;
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles(
+    id TEXT PRIMARY KEY, title TEXT, outlet TEXT, author TEXT, date TEXT, url TEXT,
+    body_start INTEGER, text TEXT NOT NULL, first_path TEXT);
+CREATE TABLE IF NOT EXISTS paths(path TEXT PRIMARY KEY, article_id TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS paths_article ON paths(article_id);
+CREATE TABLE IF NOT EXISTS sentences(
+    article_id TEXT NOT NULL, idx INTEGER NOT NULL, start INTEGER, end INTEGER, data TEXT NOT NULL,
+    PRIMARY KEY(article_id, idx));
+CREATE TABLE IF NOT EXISTS chunks(
+    n INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT UNIQUE NOT NULL, article_id TEXT NOT NULL,
+    start INTEGER, end INTEGER, first_sentence INTEGER, last_sentence INTEGER);
+CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS chunk_fts USING fts5(body, tokenize='unicode61');
+CREATE TABLE IF NOT EXISTS svec(article_id TEXT PRIMARY KEY, dim INTEGER NOT NULL, vecs BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS vocab(term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+"""
+
+
+class Catalog:
+    """SQLite catalog with FTS5 BM25; safe to share between threads (one lock) and processes (WAL)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(self.path, check_same_thread=False, timeout=60, isolation_level=None)
+        self._lock = threading.RLock()
+        with self._lock:
+            self._db.executescript(_SCHEMA)
+        self._cache: dict[str, list[Sentence]] = {}
+        self._vcache: dict[str, np.ndarray] = {}
+
+    # ---- metadata -------------------------------------------------------------------------
+    def get_meta(self, key: str) -> str | None:
+        """A stored metadata value."""
+        with self._lock:
+            row = self._db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Store a metadata value."""
+        with self._lock:
+            self._db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+    # ---- writes ---------------------------------------------------------------------------
+    def add_articles(self, items: Sequence[tuple[Article, Sequence[Sentence], Sequence[Chunk]]],
+                     replaced: Iterable[str] = (), vectors: dict[str, np.ndarray] | None = None) -> None:
+        """Add articles with their sentences, sentence vectors and chunks; drop replaced ones; one transaction."""
+        vectors = vectors or {}
+        with self._lock:
+            db = self._db
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                for old in replaced:
+                    self._delete_article(old)
+                for article, sentences, chunks in items:
+                    if db.execute("SELECT 1 FROM articles WHERE id=?", (article.id,)).fetchone():
+                        db.execute("INSERT OR REPLACE INTO paths(path, article_id) VALUES (?, ?)",
+                                   (article.path, article.id))
+                        continue
+                    db.execute(
+                        "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?)",
+                        (article.id, article.title, article.outlet, article.author, article.date, article.url,
+                         article.body_start, article.text, article.path),
+                    )
+                    db.execute("INSERT OR REPLACE INTO paths(path, article_id) VALUES (?, ?)", (article.path, article.id))
+                    index = {s.start: i for i, s in enumerate(sentences)}
+                    db.executemany(
+                        "INSERT INTO sentences VALUES (?,?,?,?,?)",
+                        [(article.id, i, s.start, s.end, json.dumps(s.to_dict())) for i, s in enumerate(sentences)],
+                    )
+                    if article.id in vectors:
+                        vec = vectors[article.id].astype(np.float16)
+                        db.execute("INSERT OR REPLACE INTO svec VALUES (?,?,?)", (article.id, vec.shape[1], vec.tobytes()))
+                    for c in chunks:
+                        first = index[c.sentences[0].start]
+                        cur = db.execute(
+                            "INSERT INTO chunks(id, article_id, start, end, first_sentence, last_sentence) "
+                            "VALUES (?,?,?,?,?,?)", (c.id, article.id, c.start, c.end, first, first + len(c.sentences) - 1))
+                        chunk_terms = terms(c.text)
+                        db.execute("INSERT INTO chunk_fts(rowid, body) VALUES (?, ?)", (cur.lastrowid, " ".join(chunk_terms)))
+                        db.executemany(
+                            "INSERT INTO vocab(term, df) VALUES (?, 1) ON CONFLICT(term) DO UPDATE SET df = df + 1",
+                            [(t,) for t in set(chunk_terms)],
+                        )
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+
+    def _delete_article(self, article_id: str) -> list[str]:
+        db = self._db
+        rows = db.execute("SELECT n, id FROM chunks WHERE article_id=?", (article_id,)).fetchall()
+        for n, _ in rows:
+            body = db.execute("SELECT body FROM chunk_fts WHERE rowid=?", (n,)).fetchone()
+            if body:
+                db.executemany("UPDATE vocab SET df = df - 1 WHERE term=?", [(t,) for t in set(body[0].split())])
+            db.execute("DELETE FROM chunk_fts WHERE rowid=?", (n,))
+        db.execute("DELETE FROM vocab WHERE df <= 0")
+        db.execute("DELETE FROM chunks WHERE article_id=?", (article_id,))
+        db.execute("DELETE FROM sentences WHERE article_id=?", (article_id,))
+        db.execute("DELETE FROM svec WHERE article_id=?", (article_id,))
+        self._vcache.pop(article_id, None)
+        db.execute("DELETE FROM articles WHERE id=?", (article_id,))
+        db.execute("DELETE FROM paths WHERE article_id=?", (article_id,))
+        self._cache.pop(article_id, None)
+        return [cid for _, cid in rows]
+
+    # ---- reads ----------------------------------------------------------------------------
+    def article_for_path(self, path: str) -> str | None:
+        """The article id a source path holds now."""
+        with self._lock:
+            row = self._db.execute("SELECT article_id FROM paths WHERE path=?", (path,)).fetchone()
+        return row[0] if row else None
+
+    def has_article(self, article_id: str) -> bool:
+        """Whether an article (by content hash) is indexed."""
+        with self._lock:
+            return self._db.execute("SELECT 1 FROM articles WHERE id=?", (article_id,)).fetchone() is not None
+
+    def paths_of(self, article_id: str) -> list[str]:
+        """Source paths that hold an article."""
+        with self._lock:
+            return [r[0] for r in self._db.execute("SELECT path FROM paths WHERE article_id=?", (article_id,))]
+
+    def article(self, article_id: str) -> Article | None:
+        """One article, text included."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT id, first_path, text, title, outlet, author, date, url, body_start FROM articles WHERE id=?",
+                (article_id,),
+            ).fetchone()
+        return Article(*row) if row else None
+
+    def articles(self) -> list[Article]:
+        """All articles (without re-reading files)."""
+        with self._lock:
+            ids = [r[0] for r in self._db.execute("SELECT id FROM articles ORDER BY first_path")]
+        return [a for a in (self.article(i) for i in ids) if a]
+
+    def sentences(self, article_id: str) -> list[Sentence]:
+        """An article's annotated sentences, in order (cached)."""
+        cached = self._cache.get(article_id)
+        if cached is not None:
+            return cached
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT data FROM sentences WHERE article_id=? ORDER BY idx", (article_id,)).fetchall()
+        out = [Sentence.from_dict(json.loads(r[0])) for r in rows]
+        if len(self._cache) > 5000:
+            self._cache.clear()
+        self._cache[article_id] = out
+        return out
+
+    def sentence_vectors(self, article_id: str) -> np.ndarray | None:
+        """Unit vectors of an article's sentences (float32, one row a sentence), cached."""
+        cached = self._vcache.get(article_id)
+        if cached is not None:
+            return cached
+        with self._lock:
+            row = self._db.execute("SELECT dim, vecs FROM svec WHERE article_id=?", (article_id,)).fetchone()
+        if not row:
+            return None
+        vec = np.frombuffer(row[1], dtype=np.float16).reshape(-1, row[0]).astype(np.float32)
+        if len(self._vcache) > 5000:
+            self._vcache.clear()
+        self._vcache[article_id] = vec
+        return vec
+
+    def chunk_rows(self, chunk_ids: Sequence[str]) -> dict[str, tuple[str, int, int]]:
+        """`chunk id -> (article id, first sentence, last sentence)` for the ids that exist."""
+        if not chunk_ids:
+            return {}
+        marks = ",".join("?" * len(chunk_ids))
+        with self._lock:
+            rows = self._db.execute(
+                f"SELECT id, article_id, first_sentence, last_sentence FROM chunks WHERE id IN ({marks})",
+                list(chunk_ids)).fetchall()
+        return {r[0]: (r[1], r[2], r[3]) for r in rows}
+
+    def chunk_ids_of(self, article_id: str) -> list[str]:
+        """Chunk ids of one article."""
+        with self._lock:
+            return [r[0] for r in self._db.execute("SELECT id FROM chunks WHERE article_id=?", (article_id,))]
+
+    def chunk_ids(self) -> set[str]:
+        """Every committed chunk id."""
+        with self._lock:
+            return {r[0] for r in self._db.execute("SELECT id FROM chunks")}
+
+    def count_chunks(self) -> int:
+        """Number of committed chunks."""
+        with self._lock:
+            return int(self._db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0])
+
+    def count_articles(self) -> int:
+        """Number of articles."""
+        with self._lock:
+            return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    def document_frequency(self, query_terms: Sequence[str]) -> dict[str, int]:
+        """Chunk counts of the given terms (absent terms are left out)."""
+        uniq = sorted(set(query_terms))
+        if not uniq:
+            return {}
+        marks = ",".join("?" * len(uniq))
+        with self._lock:
+            rows = self._db.execute(f"SELECT term, df FROM vocab WHERE term IN ({marks})", uniq).fetchall()
+        return {t: int(n) for t, n in rows}
+
+    def expand(self, query_terms: Sequence[str]) -> list[str]:
+        """Query terms plus their spelling variants found in the vocabulary (qaida → qaeda)."""
+        out = list(dict.fromkeys(query_terms))
+        for t in list(out):
+            cands = variants(t)
+            for found in self.document_frequency(cands):
+                if found not in out:
+                    out.append(found)
+        return out
+
+    def bm25(self, query_terms: Sequence[str], k: int) -> list[tuple[str, float]]:
+        """Top-k chunk ids by BM25 over the FTS5 index, best first, as `(id, score)`."""
+        uniq = [t for t in dict.fromkeys(query_terms) if t.isalnum()]
+        if not uniq:
+            return []
+        match = " OR ".join(f'"{t}"' for t in uniq)
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT c.id, -bm25(chunk_fts) AS s FROM chunk_fts JOIN chunks c ON c.n = chunk_fts.rowid "
+                "WHERE chunk_fts MATCH ? ORDER BY bm25(chunk_fts) LIMIT ?", (match, k)).fetchall()
+        return [(r[0], float(r[1])) for r in rows]
+
+    def delete_articles(self, article_ids: Iterable[str]) -> list[str]:
+        """Delete articles; returns the chunk ids removed (to delete from Chroma too)."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                removed = [cid for a in article_ids for cid in self._delete_article(a)]
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+        return removed
+
+    def close(self) -> None:
+        """Close the database."""
+        with self._lock:
+            self._db.close()

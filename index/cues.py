@@ -1,0 +1,165 @@
+"""Cue lexicon of epistemic statuses: compiled patterns grouped by cue class.
+
+Each class is a list of regular expressions over the sentence (case-insensitive unless noted).
+The patterns describe cue classes of English news and encyclopedic prose, not single sentences.
+
+Example:
+    >>> bool(HEDGE.search("The accord apparently took place"))
+    True
+"""
+
+from __future__ import annotations
+
+import re
+
+APOS = r"[’']"
+
+
+def _words(words: str) -> str:
+    return "|".join(sorted(words.split(), key=len, reverse=True))
+
+
+# Reporting verbs that introduce a claim (attribution). Nouns like "report" are handled apart.
+REPORT_VERBS = _words(
+    "say says said saying tell tells told telling report reports reported reporting claim claims claimed "
+    "claiming write writes wrote written writing recall recalls recalled state stated states stating "
+    "announce announces announced allege alleges alleged alleging assert asserts asserted argue argues "
+    "argued arguing insist insists insisted warn warns warned estimate estimates estimated explain explains "
+    "explained note notes noted acknowledge acknowledges acknowledged add adds added reply replies replied "
+    "contend contends contended believe believes believed maintain maintained testify testified testifies "
+    "predict predicts predicted accuse accuses accused confirm confirms confirmed suggest suggests suggested "
+    "indicate indicates indicated consider considers considered think thinks thought describe describes "
+    "described ask asks asked view views viewed"
+)
+# Of those, the ones that only attribute when followed by a claim complement (that-clause, object).
+WEAK_REPORT_VERBS = {"maintain", "maintained", "state", "states", "note", "notes", "add", "adds", "consider",
+                     "considers", "think", "thinks", "describe", "describes", "estimate", "estimates",
+                     "view", "views", "viewed"}
+# Reporting verbs whose use by the writer is itself a hedge (inference, belief).
+# Verbs of inference: the writer hedges ("the alliance suggests"); a vague subject also attributes.
+INFERENCE_VERBS = {"suggest", "suggests", "suggested", "indicate", "indicates", "indicated"}
+# Verbs that need a quotation next to them to attribute ("he replied", "I asked, “…”").
+QUOTE_VERBS = {"add", "adds", "added", "reply", "replies", "replied", "ask", "asks", "asked"}
+
+ATTRIB_VERB = re.compile(rf"\b(?P<verb>{REPORT_VERBS})\b", re.I)
+ACCORDING = re.compile(r"\baccording to (?P<holder>[^,.;:—]+)", re.I)
+CITING = re.compile(r",?\s*\b(?:citing|quoting) (?P<holder>[^,.;:—]+)", re.I)
+POSTPOSED = re.compile(
+    rf"[,”\"]\s*(?P<verb>says|said|writes|wrote|added|adds|told|replied|explains|explained|argues|argued|"
+    rf"notes|noted|claims|claimed|insists|insisted|warns|warned|asked|replied)\s+(?P<holder>[^,.;:!?]+)",
+    re.I,
+)
+PASSIVE_BY = re.compile(
+    r"\b(?:reported|claimed|said|announced|stated|described|alleged|written|confirmed|cited|quoted|seen|viewed|"
+    r"regarded|considered|criticized|criticised|accused|praised)\b"
+    r"(?:\s+\w+){0,4}?\s+by\s+(?P<holder>(?:(?:most|many|some|several|few|other)\s+)?(?:the\s+)?"
+    r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)"
+)
+# Attribution to nobody in particular: passives, impersonal and vague holders.
+UNNAMED_ATTRIB = re.compile(
+    r"\b(?:it\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+|commonly\s+|generally\s+|often\s+)?"
+    r"(?:said|reported|claimed|believed|thought|alleged|rumou?red|argued|suggested|estimated|claimed|held|"
+    r"speculated|feared|understood|considered|known)"
+    r"|there\s+(?:are|were|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:reports|claims|rumou?rs|allegations|suggestions)"
+    r"|(?:is|are|was|were|has\s+been|have\s+been)\s+(?:widely\s+|commonly\s+|generally\s+|often\s+|sometimes\s+"
+    r"|frequently\s+|largely\s+|increasingly\s+|also\s+|still\s+)?"
+    r"(?:said|reported|claimed|believed|thought|alleged|rumou?red|considered|regarded|seen|viewed|described|"
+    r"billed|touted|portrayed|perceived|deemed|credited|acknowledged|cited|hailed|praised|criticized|"
+    r"criticised|accused)\s+(?:to|as|by\s+(?:some|many|most|critics|others|several))\b"
+    r"|\b(?:widely|commonly|generally|often|frequently|popularly|traditionally)\s+"
+    r"(?:believed|thought|considered|regarded|seen|accepted|known|described|cited|called|referred)"
+    r"|\bsources?\s+(?:say|said|says|told|claim|suggest|indicate)"
+    r"|\bso-called\b)",
+    re.I,
+)
+VAGUE_HOLDER = re.compile(
+    r"^(?:some|many|most|several|few|various|numerous|certain|other|others|unnamed|anonymous|one|someone|"
+    r"somebody|people|sources?|experts?|critics?|observers?|analysts?|officials?|reports?|scholars?|"
+    r"historians?|researchers?|commentators?|supporters?|opponents?|residents?|witnesses|activists?|"
+    r"diplomats?|insiders?|it|there|a\s+(?:source|spokes\w+|official|person|report)|an\s+official|"
+    r"the\s+(?:source|sources|official|officials|report|reports)|a\s+number\s+of|a\s+lot\s+of|lots\s+of|"
+    r"a\s+few|countless|plenty|fans|users|skeptics|sceptics)\b",
+    re.I,
+)
+
+HEDGE = re.compile(
+    r"\b(?:apparently|reportedly|allegedly|purportedly|supposedly|seemingly|ostensibly|possibly|probably|"
+    r"perhaps|maybe|presumably|arguably|likely|unlikely|conceivably|plausibly|rumou?red|speculat\w+|"
+    r"(?:it|that)\s*(?:{a}s|\s+is|\s+was|\s+seems|\s+appears)\s+(?:quite\s+|very\s+|entirely\s+|also\s+)?"
+    r"(?:possible|probable|plausible|conceivable|unclear|likely|unlikely)"
+    r"|not\s+(?:yet\s+)?(?:clear|known|certain)|unclear|uncertain|"
+    r"seem|seems|seemed|seemingly|appear|appears|appeared|suggests?|suggested|suggesting|indicat(?:es|ed|ing|ion)|"
+    r"signs?\s+(?:that|of)|believed\s+to|thought\s+to|said\s+to|may|might|"
+    r"(?:is|are|was|were)\s+(?:widely\s+)?(?:expected|assumed|presumed|estimated)\s+to|"
+    r"potentially|potential|suspected|suspect(?:s|ed)?\s+that|"
+    r"may\s+have|could\s+be\s+an?\s+(?:indication|sign))\b".format(a=APOS),
+    re.I,
+)
+
+UNCONFIRMED = re.compile(
+    r"\b(?:(?:have|has|had|did|do|does|could|can|would|were|was|is|are)(?:n{a}t|\s+not|\s+never)\s+"
+    r"(?:yet\s+|been\s+|be\s+|independently\s+|officially\s+|publicly\s+|immediately\s+){{0,3}}"
+    r"(?:confirm|verif|corroborat|substantiat)\w*"
+    r"|(?:can{a}t|cannot|unable\s+to|declined\s+to|refused\s+to|failed\s+to)\s+(?:independently\s+)?"
+    r"(?:confirm|verify|corroborate|substantiate)"
+    r"|un(?:confirmed|verified|verifiable|substantiated|corroborated|proven)"
+    r"|(?:no|without|little|scant)\s+(?:independent\s+|official\s+|public\s+|hard\s+)?"
+    r"(?:confirmation|verification|evidence|proof|corroboration)"
+    r"|(?:nobody|no\s+one|none\s+of\s+\w+|neither\s+\w+)\s+(?:\w+\s+)?(?:has|have|had|could|can|did)\s+"
+    r"(?:yet\s+|independently\s+|publicly\s+)?(?:confirm|verif|corroborat)\w*"
+    r"|yet\s+to\s+be\s+(?:confirmed|verified)|not\s+(?:been\s+)?(?:independently\s+)?(?:confirmed|verified))"
+    .format(a=APOS),
+    re.I,
+)
+
+DISPUTED = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying|ial|ials)|disput(?:e|es|ed|ing)|refut(?:e|es|ed|ing)|rebut(?:s|ted|ting)?|"
+    r"contradict(?:s|ed|ing)?|contested|challenged\s+the\s+(?:report|claim|account)|"
+    r"(?:reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?)\s+(?:the|a|this|that|these|those|such)?\s*"
+    r"(?:\w+\s+)?(?:reports?|claims?|allegations?|accounts?|accusations?|suggestions?|assertions?)|"
+    r"(?:is|was|are|were)\s+(?:false|untrue|fabricated|baseless|fake|a\s+lie|not\s+true)|"
+    r"called\s+(?:it|the\s+\w+)\s+(?:false|baseless|fake|a\s+lie|fabricated))\b",
+    re.I,
+)
+
+CONDITIONAL = re.compile(
+    r"(?:^|[,;:—(“\"]\s*|\b(?:and|but|or|that|even|only)\s+)(?:if|unless|provided\s+that|assuming|"
+    r"in\s+case|whether\s+or\s+not)\b|\b(?:change|happen|happens|shift)\s+if\b|\bif\s+it{a}s\s+(?:real|true)"
+    .format(a=APOS),
+    re.I,
+)
+
+SPECULATIVE = re.compile(
+    r"\b(?:would|could|might|should)(?:n{a}t|\s+not)?\s+(?!have\s+been\s+(?:confirmed|verified))"
+    r"(?:\w+ly\s+)?(?:be|have|make|involve|present|mean|lead|shift|change|cause|give|allow|help|become|"
+    r"push|force|bring|put|create|result|\w+)\b|\b(?:is|are)\s+(?:expected|set|poised|bound)\s+to\b|"
+    r"\bwill\s+likely\b|\bcould\s+(?:well|soon)\b"
+    .format(a=APOS),
+    re.I,
+)
+
+# Event classes used to link sentences stating the same claim (within and across articles).
+EVENT_CLASSES: dict[str, tuple[str, ...]] = {
+    "agreement": ("truce", "ceasefire", "cease-fire", "accord", "agreement", "agreed", "agree", "deal",
+                  "pact", "alliance", "merger", "merge", "merged", "rapprochement", "reconcile", "reconciled",
+                  "reconciliation", "patch things up", "cooperation", "cooperate", "union", "unite", "united",
+                  "partnership", "allied"),
+    "death": ("dead", "death", "died", "die", "killed", "kill", "slain", "fatal"),
+    "attack": ("attack", "attacked", "strike", "strikes", "bombing", "bombed", "assault", "raid", "shelling"),
+    "arrest": ("arrest", "arrested", "detained", "detention", "custody", "captured", "capture"),
+    "resignation": ("resign", "resigned", "resignation", "step down", "stepped down", "ousted", "fired"),
+}
+_EVENT_RES = {
+    name: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+    for name, words in EVENT_CLASSES.items()
+}
+
+
+def event_classes(text: str) -> set[str]:
+    """Event classes a text mentions.
+
+    Example:
+        >>> sorted(event_classes("ISIS has reached a truce"))
+        ['agreement']
+    """
+    return {name for name, rx in _EVENT_RES.items() if rx.search(text)}

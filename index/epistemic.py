@@ -1,0 +1,318 @@
+"""Epistemic status of every sentence: asserted, attributed, hedged, unconfirmed, disputed, conditional, speculative.
+
+Rules over a cue lexicon (`index.cues`) with scope: who says it (holder, chains kept), and
+non-confirmation or denial that reaches the other sentences of the article stating the same claim.
+
+Example:
+    >>> s = annotate("Syrian opposition officials say ISIS has reached a truce. "
+    ...              "U.S. officials haven't confirmed it.")
+    >>> [(x.status, x.holder) for x in s]
+    [('attributed', 'Syrian opposition officials'), ('unconfirmed', 'U.S. officials')]
+    >>> s[0].statuses
+    ('unconfirmed', 'attributed')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from index import cues
+from index.splitter import paragraph_starts, split_sentences
+from index.types import STATUS_PRIORITY, Article, Sentence
+
+UNCERTAIN_STATUSES = {"hedged", "unconfirmed", "disputed", "conditional", "speculative"}
+_CLAUSE_BOUNDARY = re.compile(
+    r"(?:[,;:—–(“”\"]|\b(?:that|who|which|and|but|while|whereas|because|although|though|when|after|if|as)\b)",
+    re.I,
+)
+_TRAILING_FILLER = re.compile(
+    r"(?:\s+(?:also|now|still|recently|repeatedly|previously|later|earlier|publicly|privately|reportedly|"
+    r"have|has|had|been|will|would|could|may|might|did|does|do|once|already|often|then|never|always|"
+    r"first|further|again|long|later|separately))+$",
+    re.I,
+)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|such|new)\s+$", re.I)
+_PRONOUN = re.compile(r"^(?:i|he|she|we|they|you)$", re.I)
+_RELATIVE = re.compile(r"^(?:who|which|that)$", re.I)
+_NP_TOKEN = re.compile(r"^(?:[A-Z][\w’'.-]*|the|a|an|[\w-]+[’']s)$")
+_ANAPHORIC_SUBJECT = re.compile(
+    r"^(?:(?:the|these|those|both)\s+(?:\w+\s+){0,2}(?:groups?|sides|parties|factions|organi[sz]ations|men|"
+    r"countries|companies|leaders|militants|rivals|two)|they|both)\b",
+    re.I,
+)
+_QUOTE_OPEN = "“\""
+_QUOTE_CLOSE = "”\""
+_SCOPE_STOP = {"the", "a", "an", "of", "report", "reports", "claim", "claims", "news", "story", "account",
+               "that", "this", "it", "any", "such", "these", "those", "in", "on", "to", "and"}
+
+
+@dataclass
+class Reading:
+    """The cues found in one sentence (before propagation)."""
+
+    statuses: list[str] = field(default_factory=list)
+    cues: dict[str, str] = field(default_factory=dict)
+    holders: list[str] = field(default_factory=list)
+    scope: str = ""
+    negator: str = ""
+
+    def add(self, status: str, cue: str) -> None:
+        if status not in self.statuses:
+            self.statuses.append(status)
+            self.cues[status] = cue.strip()
+
+
+def _subject_before(text: str, pos: int) -> str:
+    """Approximate the subject noun phrase of a verb starting at `pos`."""
+    left = text[:pos].rstrip()
+    bounds = list(_CLAUSE_BOUNDARY.finditer(left))
+    cut = bounds[-1] if bounds else None
+    subject = left[cut.end():] if cut else left
+    subject = _TRAILING_FILLER.sub("", " " + subject).strip(" ,")
+    word = cut.group(0).lower() if cut else ""
+    if (not subject or _RELATIVE.match(subject)) and word in {"who", "which"} and cut:
+        return _last_noun_phrase(left[:cut.start()])
+    if not subject and word in {"and", "but"} and cut:
+        return ""  # coordinated predicate: the caller falls back to the sentence subject
+    if not subject and word == "," and cut:
+        # "The Free Syrian Army, which includes …, views": skip the parenthetical back to its head.
+        rel = list(re.finditer(r",\s+(?:which|who|whose|a|an|the)\b|\(", left[:cut.start()]))
+        if rel:
+            return _subject_before(left, rel[-1].start())
+    tokens = subject.split()
+    if len(tokens) > 8:
+        return _last_noun_phrase(subject)
+    return subject
+
+
+def _last_noun_phrase(text: str) -> str:
+    tokens = text.rstrip(" ,").split()
+    out: list[str] = []
+    for tok in reversed(tokens):
+        if _NP_TOKEN.match(tok) and len(out) < 8:
+            out.append(tok)
+        else:
+            break
+    return " ".join(reversed(out)).strip()
+
+
+def _clean_holder(holder: str) -> str:
+    holder = holder.strip(" ,.;:“”\"'’()")
+    holder = re.sub(r"\s+", " ", holder)
+    return holder[:120]
+
+
+def holder_is_named(holder: str) -> bool:
+    """True when a holder names a source (a capitalised name or a personal pronoun).
+
+    Example:
+        >>> holder_is_named("U.S. officials"), holder_is_named("some experts")
+        (True, False)
+    """
+    for part in re.split(r",\s*citing\s+", holder):
+        part = part.strip()
+        if not part:
+            continue
+        if cues.VAGUE_HOLDER.match(part):
+            continue
+        if _PRONOUN.match(part):
+            return True
+        words = part.split()
+        body = words[1:] if words and words[0].lower() in {"the", "these", "those", "a", "an", "this"} else words
+        if any(w[:1].isupper() for w in body):
+            return True
+    return False
+
+
+def _is_verb_use(text: str, m: re.Match[str]) -> bool:
+    verb = m.group("verb")
+    start = m.start()
+    if verb[:1].isupper() and start > 0:
+        return False  # "Islamic State", "United States"
+    if _DETERMINER_BEFORE.search(text[max(0, start - 12):start]):
+        return False  # "the report", "his claims"
+    before = text[max(0, start - 12):start].lower()
+    if re.search(r"(?:n[’']t|\bnot|\bnever)\s+(?:\w+\s+)?$", before) and verb.lower().startswith("confirm"):
+        return False  # non-confirmation, handled as `unconfirmed`
+    if verb.lower() in cues.WEAK_REPORT_VERBS:
+        after = text[m.end():m.end() + 90]
+        return bool(re.match(r"\s*(?:,\s*)?(?:that\b|“|\"|:)|(?:\s+\S+){1,9}\s+as\b", after))
+    if verb.lower() in cues.QUOTE_VERBS:
+        after = re.match(r"\s*(?:,\s*)?(?:that\b|“|\")", text[m.end():m.end() + 10])
+        return bool(after or re.search(r"[”\"],?\s+(?:\w+\s+){1,3}$", text[max(0, start - 40):start]))
+    return True
+
+
+def read_sentence(text: str) -> Reading:
+    """Find the cues of one sentence: statuses, cue words, holders, and the scope of a non-confirmation.
+
+    Example:
+        >>> r = read_sentence("U.S. officials haven't confirmed the report of a merger.")
+        >>> r.statuses, r.holders, r.scope
+        (['unconfirmed'], ['U.S. officials'], 'the report of a merger')
+    """
+    r = Reading()
+    spans: list[tuple[int, int]] = []
+    for status, rx in (("unconfirmed", cues.UNCONFIRMED), ("disputed", cues.DISPUTED)):
+        m = rx.search(text)
+        if m:
+            r.add(status, m.group(0))
+            r.negator = r.negator or _clean_holder(_subject_before(text, m.start()))
+            r.scope = r.scope or _scope_after(text, m.end())
+    if r.negator:
+        r.holders.append(r.negator)
+    for m in cues.ACCORDING.finditer(text):
+        r.add("attributed", m.group(0))
+        r.holders.append(_clean_holder(m.group("holder")))
+        spans.append(m.span())
+    for m in cues.POSTPOSED.finditer(text):
+        r.add("attributed", m.group("verb"))
+        r.holders.append(_clean_holder(m.group("holder")))
+        spans.append(m.span())
+    for m in cues.PASSIVE_BY.finditer(text):
+        r.add("attributed", m.group(0).split()[0])
+        r.holders.append(_clean_holder(m.group("holder")))
+        spans.append(m.span())
+    unnamed = cues.UNNAMED_ATTRIB.search(text)
+    if unnamed:
+        spans.append(unnamed.span())
+    for m in cues.ATTRIB_VERB.finditer(text):
+        if any(a <= m.start() < b for a, b in spans) or not _is_verb_use(text, m):
+            continue
+        verb = m.group("verb").lower()
+        subject = _clean_holder(_subject_before(text, m.start()))
+        if not subject and r.holders:
+            subject = r.holders[-1]
+        if verb in cues.INFERENCE_VERBS:
+            r.add("hedged", m.group("verb"))
+            if not (subject and cues.VAGUE_HOLDER.match(subject)):
+                continue
+        r.add("attributed", m.group("verb"))
+        if subject and subject not in r.holders:
+            r.holders.append(subject)
+    if unnamed:
+        r.add("attributed", unnamed.group(0))
+        if not r.holders:
+            r.holders.append("unnamed")
+    m = cues.HEDGE.search(text)
+    if m:
+        r.add("hedged", m.group(0))
+    m = cues.CONDITIONAL.search(text)
+    if m:
+        r.add("conditional", m.group(0).strip(" ,;:—(“\""))
+    m = cues.SPECULATIVE.search(text)
+    if m:
+        r.add("speculative", m.group(0))
+    return r
+
+
+def _scope_after(text: str, pos: int) -> str:
+    m = re.match(r"\s*(?P<scope>[^,.;:—]+?)(?:\s+\band\b\s+(?:tell|say|said|told)|[,.;:—]|$)", text[pos:])
+    return m.group("scope").strip() if m else ""
+
+
+def scope_terms(scope: str) -> set[str]:
+    """Content words of a scope phrase (without 'report', determiners)."""
+    return {w for w in re.findall(r"[a-z][a-z-]+", scope.lower()) if w not in _SCOPE_STOP and len(w) > 2}
+
+
+def _holder_text(holders: list[str]) -> str:
+    uniq: list[str] = []
+    for h in holders:
+        if h and h not in uniq and h.lower() != "unnamed" or (h == "unnamed" and not uniq):
+            uniq.append(h)
+    return ", citing ".join(uniq[:3])
+
+
+def _in_quote(text: str, start: int, end: int, article_text: str) -> bool:
+    s = article_text[start:end]
+    return s[:1] in _QUOTE_OPEN or s.rstrip()[-1:] in _QUOTE_CLOSE
+
+
+def _order(statuses: list[str]) -> tuple[str, ...]:
+    ordered = [s for s in STATUS_PRIORITY if s in statuses and s != "asserted"]
+    return tuple(ordered) if ordered else ("asserted",)
+
+
+def annotate_spans(text: str, spans: list[tuple[int, int]], article_id: str = "",
+                   breaks: set[int] | None = None) -> list[Sentence]:
+    """Annotate given sentence spans of `text`, then propagate scope within the text."""
+    readings = [read_sentence(text[s:e]) for s, e in spans]
+    breaks = breaks or set()
+    extra: list[list[str]] = [[] for _ in spans]
+    inherited: list[str] = ["" for _ in spans]
+    holders: list[list[str]] = [list(r.holders) for r in readings]
+    # 1. Anaphoric continuation of a report, and quoted speech continuing a quote.
+    for i in range(1, len(spans)):
+        prev, cur = readings[i - 1], readings[i]
+        if "attributed" in cur.statuses or spans[i][0] in breaks and not _in_quote(text, *spans[i], text):
+            continue
+        body = text[spans[i][0]:spans[i][1]]
+        same_event = cues.event_classes(body) & cues.event_classes(text[spans[i - 1][0]:spans[i - 1][1]])
+        if "attributed" in prev.statuses and same_event and _ANAPHORIC_SUBJECT.match(body):
+            extra[i].append("attributed")
+            holders[i] = holders[i] or list(holders[i - 1])
+            inherited[i] = f"continues the report of {_holder_text(holders[i - 1])}"
+        elif _in_quote(text, *spans[i], text) and ("attributed" in prev.statuses or "attributed" in extra[i - 1]) \
+                and _in_quote(text, *spans[i - 1], text):
+            extra[i].append("attributed")
+            holders[i] = holders[i] or list(holders[i - 1])
+    # 2. Non-confirmation and denial reach every sentence of the text stating the same claim.
+    for j, r in enumerate(readings):
+        for status in ("unconfirmed", "disputed"):
+            if status not in r.statuses:
+                continue
+            terms = scope_terms(r.scope)
+            classes = cues.event_classes(r.scope) or cues.event_classes(text[spans[j][0]:spans[j][1]])
+            if not terms and not classes:
+                continue
+            for i, (s, e) in enumerate(spans):
+                if i == j or status in readings[i].statuses:
+                    continue
+                body = text[s:e]
+                words = set(re.findall(r"[a-z][a-z-]+", body.lower()))
+                hit = (classes & cues.event_classes(body)) or (terms and terms <= words)
+                if hit and not _other_instance(body, classes):
+                    extra[i].append(status)
+                    inherited[i] = f"{status}: {text[spans[j][0]:spans[j][1]].strip()}"
+    out: list[Sentence] = []
+    for i, (s, e) in enumerate(spans):
+        statuses = _order(readings[i].statuses + extra[i])
+        main = statuses[0]
+        own = _order(readings[i].statuses)[0]
+        holder = _holder_text(holders[i]) if ("attributed" in statuses or main in {"unconfirmed", "disputed"}) else ""
+        cue = readings[i].cues.get(main) or readings[i].cues.get(own, "")
+        named = bool(holder) and holder_is_named(holder)
+        uncertain = bool(set(statuses) & UNCERTAIN_STATUSES) or ("attributed" in statuses and not named)
+        out.append(Sentence(article_id, s, e, text[s:e], main, statuses, cue, holder, uncertain,
+                            readings[i].scope, inherited[i]))
+    return out
+
+
+def _other_instance(body: str, classes: set[str]) -> bool:
+    """A hypothetical or new instance of the event ('could involve … a cease-fire deal') is another claim."""
+    for name in classes:
+        words = "|".join(re.escape(w) for w in cues.EVENT_CLASSES[name])
+        if re.search(rf"\b(?:could|would|might|may|new|another|possible|potential|future|proposed|second)\s+"
+                     rf"(?:[\w-]+\s+){{0,5}}(?:{words})\b", body, re.I):
+            return True
+    return False
+
+
+def annotate(text: str, article_id: str = "", start: int = 0) -> list[Sentence]:
+    """Split `text` (from `start`) into sentences and annotate each with its epistemic status."""
+    spans = split_sentences(text, start)
+    return annotate_spans(text, spans, article_id, paragraph_starts(text, start))
+
+
+def annotate_article(article: Article) -> list[Sentence]:
+    """Annotate an article's body (after its header lines)."""
+    return annotate(article.text, article.id, article.body_start)
+
+
+def with_status(sentence: Sentence, status: str) -> Sentence:
+    """Copy of a sentence with one more status (used by cross-article claim groups)."""
+    statuses = _order(list(sentence.statuses) + [status])
+    return replace(sentence, statuses=statuses, status=statuses[0],
+                   uncertain=sentence.uncertain or status in UNCERTAIN_STATUSES)

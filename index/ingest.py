@@ -1,0 +1,210 @@
+"""Ingest: stream article files → annotate → chunk → embed in batches → Chroma → catalog.
+
+Order of writes makes a kill at any moment safe: vectors are upserted first (content-hash ids, so
+repeating them is harmless), then the article commits to the catalog in one transaction, then any
+replaced article's vectors are deleted. `Store.reconcile()` removes vectors left by a killed run.
+
+Example:
+    >>> from index.embed import HashingEmbeddings
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp()); _ = (d / "a.txt").write_text("ISIS agreed to a truce.")
+    >>> s = Settings(persist_dir=tempfile.mkdtemp())
+    >>> store = Store.open(s, HashingEmbeddings(8))
+    >>> ingest(d, store).added
+    1
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from index.epistemic import annotate_article
+from index.errors import ArticleError, CorpusError
+from index.loader import list_article_files, load_article
+from index.settings import Settings
+from index.splitter import chunk_sentences, paragraph_starts
+from index.store import Store
+from index.types import Article, Chunk, Sentence
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did, file by file."""
+
+    added: int = 0
+    skipped: int = 0
+    replaced: int = 0
+    chunks_added: int = 0
+    orphans_removed: int = 0
+    rejected: list[tuple[str, str]] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """One line for people."""
+        return (f"{self.added} articles added ({self.chunks_added} chunks), {self.replaced} replaced, "
+                f"{self.skipped} unchanged, {len(self.rejected)} rejected")
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready dict."""
+        return {"added": self.added, "skipped": self.skipped, "replaced": self.replaced,
+                "chunks_added": self.chunks_added, "orphans_removed": self.orphans_removed,
+                "rejected": [{"path": p, "reason": r} for p, r in self.rejected]}
+
+
+def chunk_vector(sentence_vectors: np.ndarray) -> np.ndarray:
+    """A chunk's vector: the normalised mean of its sentences' unit vectors.
+
+    Example:
+        >>> chunk_vector(np.array([[1.0, 0.0], [0.0, 1.0]])).round(3).tolist()
+        [0.707, 0.707]
+    """
+    mean = sentence_vectors.mean(axis=0)
+    norm = float(np.linalg.norm(mean))
+    return mean / norm if norm else mean
+
+
+def prepare(article: Article, settings: Settings) -> tuple[list[Sentence], list[Chunk]]:
+    """Annotate and chunk one article.
+
+    Example:
+        >>> from index.loader import parse_article
+        >>> sents, chunks = prepare(parse_article("One. Two.", "a.txt"), Settings())
+        >>> len(sents), len(chunks)
+        (2, 1)
+    """
+    sentences = annotate_article(article)
+    chunks = chunk_sentences(article.id, article.text, sentences, settings.chunk_max_chars,
+                             settings.chunk_max_sentences, paragraph_starts(article.text, article.body_start))
+    return sentences, chunks
+
+
+class _Batch:
+    def __init__(self) -> None:
+        self.items: list[tuple[Article, list[Sentence], list[Chunk]]] = []
+        self.replaced: list[str] = []
+        self.n_chunks = 0
+
+    def add(self, article: Article, sentences: list[Sentence], chunks: list[Chunk], old: str | None) -> None:
+        self.items.append((article, sentences, chunks))
+        self.n_chunks += len(chunks)
+        if old:
+            self.replaced.append(old)
+
+
+def _flush(batch: _Batch, store: Store, report: IngestReport) -> None:
+    if not batch.items:
+        return
+    sentence_texts = [s.text for _, sentences, _ in batch.items for s in sentences]
+    encoded = store.embedder.encode(sentence_texts)
+    per_article: dict[str, np.ndarray] = {}
+    ids, texts, metas, chunk_vecs = [], [], [], []
+    row = 0
+    for article, sentences, chunks in batch.items:
+        vecs = encoded[row:row + len(sentences)]
+        row += len(sentences)
+        per_article[article.id] = vecs
+        position = {s.start: i for i, s in enumerate(sentences)}
+        for c in chunks:
+            first = position[c.sentences[0].start]
+            chunk_vecs.append(chunk_vector(vecs[first:first + len(c.sentences)]))
+            ids.append(c.id)
+            texts.append(c.text)
+            metas.append(c.metadata(article))
+    with store.write_lock:
+        if ids:
+            store.upsert(ids, texts, np.vstack(chunk_vecs), metas)
+        gone: list[str] = []
+        for old in batch.replaced:
+            gone.extend(store.catalog.chunk_ids_of(old))
+        store.catalog.add_articles(batch.items, replaced=batch.replaced, vectors=per_article)
+        keep = set(ids)
+        store.delete([g for g in gone if g not in keep])
+    report.chunks_added += len(ids)
+    batch.items.clear()
+    batch.replaced.clear()
+    batch.n_chunks = 0
+
+
+def ingest_articles(items: Iterable[Article | tuple[str, ArticleError]], store: Store,
+                    progress: Progress | None = None, total: int = 0,
+                    batch_chunks: int = 512) -> IngestReport:
+    """Ingest already-loaded articles (or their load errors), streaming in encoder-sized batches."""
+    report = IngestReport()
+    batch = _Batch()
+    pending: set[str] = set()
+    for i, item in enumerate(items, 1):
+        if isinstance(item, tuple):
+            report.rejected.append((item[0], str(item[1])))
+            if progress:
+                progress(i, total, item[0])
+            continue
+        article = item
+        old = store.catalog.article_for_path(article.path)
+        if store.catalog.has_article(article.id) or article.id in pending:
+            if old != article.id:
+                store.catalog.add_articles([(article, [], [])])  # a copy or a rename: record the path only
+            report.skipped += 1
+            report.article_ids.append(article.id)
+        else:
+            sentences, chunks = prepare(article, store.settings)
+            stale = old if old and old != article.id and len(store.catalog.paths_of(old)) <= 1 else None
+            batch.add(article, sentences, chunks, stale)
+            pending.add(article.id)
+            report.added += 1
+            report.replaced += 1 if old and old != article.id else 0
+            report.article_ids.append(article.id)
+            if batch.n_chunks >= batch_chunks:
+                _flush(batch, store, report)
+        if progress:
+            progress(i, total, article.path)
+    _flush(batch, store, report)
+    return report
+
+
+def ingest(source: str | Path | Iterable[str | Path], store: Store, progress: Progress | None = None,
+           names: dict[str, str] | None = None) -> IngestReport:
+    """Ingest a directory (or files) into the store; bad files are reported, never fatal."""
+    if isinstance(source, (str, Path)):
+        files = list_article_files(source)
+    else:
+        files = [Path(p) for p in source]
+        if not files:
+            raise CorpusError("no files given. Fix: name .txt or .md article files or a directory")
+    names = names or {}
+    orphans = store.reconcile()
+    max_bytes = store.settings.max_file_bytes
+
+    def load_all() -> Iterable[Article | tuple[str, ArticleError]]:
+        for f in files:
+            shown = names.get(str(f), str(f))
+            try:
+                yield load_article(f, max_bytes=max_bytes, name=shown)
+            except ArticleError as err:
+                yield (shown, err)
+
+    report = ingest_articles(load_all(), store, progress, total=len(files))
+    report.orphans_removed = orphans
+    return report
+
+
+def tqdm_progress(desc: str = "ingest") -> Progress:
+    """A tqdm progress bar (with ETA) on stderr as a `Progress` callback."""
+    from tqdm import tqdm
+
+    bar: dict[str, tqdm] = {}
+
+    def update(done: int, total: int, _name: str) -> None:
+        if "bar" not in bar:
+            bar["bar"] = tqdm(total=total or None, desc=desc, unit="file", file=sys.stderr, leave=True)
+        bar["bar"].update(1)
+        if done == total:
+            bar["bar"].close()
+
+    return update

