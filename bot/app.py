@@ -52,6 +52,7 @@ document.addEventListener('click', function (ev) {
   const a = ev.target.closest && ev.target.closest('a.sc-cite, a[href^="#sc-cite-"]');
   if (!a) return;
   ev.preventDefault();
+  ev.stopPropagation();
   const n = (a.getAttribute('href') || '').replace('#sc-cite-', '') || a.dataset.n;
   document.querySelectorAll('.sc-article').forEach(function (d) {
     const cites = (d.dataset.cites || '').split(' ');
@@ -60,7 +61,7 @@ document.addEventListener('click', function (ev) {
   document.querySelectorAll('mark.sc-quote').forEach(function (m) { m.classList.remove('sc-active'); });
   const mark = document.getElementById('sc-q-' + n);
   if (mark) { mark.classList.add('sc-active'); mark.scrollIntoView({block: 'center'}); }
-});
+}, true);
 </script>
 """
 

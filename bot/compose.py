@@ -75,7 +75,34 @@ def should_abstain(q: Question, evidence: Sequence[Evidence], best_similarity: f
         return "the key words of the question are not in the articles"
     if top.score < 0.45:
         return "no sentence answers it"
+    if q.kind == "how_many" and not has_count(q.text, top.sentence.text):
+        return "the articles give no number for it"
     return ""
+
+
+_COUNT = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|" \
+         r"thousands?|millions?|billions?|several|a\s+few|many)"
+
+
+def has_count(question: str, sentence: str) -> bool:
+    """A 'how many X' question needs a number next to X; 'how much' needs a number or an amount.
+
+    Example:
+        >>> has_count("How many fighters does it have?", "It has 5,000 fighters.")
+        True
+        >>> has_count("How many fighters does it have?", "The two groups met fighters.")
+        False
+    """
+    m = re.search(r"how\s+many\s+([\w-]+)", question, re.I)
+    if not m:
+        return bool(re.search(rf"\b{_COUNT}\b|[$€£]\s?\d", sentence, re.I))
+    noun = terms(m.group(1))
+    if not noun:
+        return bool(re.search(rf"\b{_COUNT}\b", sentence, re.I))
+    for hit in re.finditer(rf"\b{_COUNT}\s+((?:[\w-]+\s+){{0,2}}[\w-]+)", sentence, re.I):
+        if noun[0] in terms(hit.group(1)):
+            return True
+    return False
 
 
 def select(q: Question, evidence: Sequence[Evidence], limit: int) -> list[Evidence]:

@@ -55,7 +55,8 @@ def answer_markdown(answer: Answer) -> str:
         links = "".join(f'<a href="#sc-cite-{n}" class="sc-cite" data-n="{n}">[{n}]</a>' for n in marks)
         plain = re.sub(r"\s*([.!])$", "", plain) if sentence.rstrip().endswith(("].", "]!")) else plain
         end = "." if sentence.rstrip().endswith("].") else ""
-        badges = " ".join(badge(by_n[n]) for n in marks if n in by_n)
+        note = sentence.startswith("Reported by ")  # the corroboration note: its sources are badged already
+        badges = "" if note else " ".join(badge(by_n[n]) for n in marks if n in by_n)
         parts.append(f"{plain} {links}{end} {badges}".strip())
     return " ".join(parts)
 

@@ -102,6 +102,9 @@ class HybridRetriever:
                 ctx_sim = float(vecs[idx] @ vector) if vecs is not None and q.followup else sim
                 sent_terms = set(text_terms(s.text))
                 coverage = _coverage(q.terms, groups, idf, sent_terms)
+                if idx > 0:  # the previous sentence often holds the subject ("The two rival groups agreed…")
+                    window = sent_terms | set(text_terms(sentences[idx - 1].text))
+                    coverage = max(coverage, 0.85 * _coverage(q.terms, groups, idf, window))
                 ctx_cov = _coverage(q.context_terms, groups, idf, sent_terms) if q.context_terms else 0.0
                 score = (0.45 * max(sim, ctx_sim) + 0.45 * coverage + 0.1 * fused / top_fused
                          + 0.1 * ctx_cov + _type_bonus(q, s.text) - _shape_penalty(s.text))
@@ -139,7 +142,7 @@ def _type_bonus(q: Question, text: str) -> float:
 def _shape_penalty(text: str) -> float:
     words = len(text.split())
     penalty = 0.0
-    if words < 5:
+    if words < 4:
         penalty += 0.3
     if text.rstrip("”\"’' ").endswith("?"):
         penalty += 0.25

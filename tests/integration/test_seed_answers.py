@@ -1,0 +1,117 @@
+"""The shipped seed articles, the real MiniLM model and a real Chroma directory."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from bot.assemble import verify_answer
+from index.ingest import ingest
+from tests.conftest import ROOT, SEEDS
+
+ANSWERABLE = [
+    ("Who leads the Syrian Revolutionaries Front?", "Jamal Maarouf"),
+    ("Where did the meeting between ISIS and al-Qaida take place?", "northern Syria"),
+    ("Who is Chris Kozak?", "Syria analyst at the Institute for the Study of War"),
+    ("When did Al Qaeda cut ties with the Islamic State?", "February"),
+    ("Which groups did ISIS and Jabhat Al Nusra agree to fight?", "Hazm Movement"),
+    ("What is the Khorasan Group?", "al-Qaida veterans from Pakistan and Afghanistan"),
+    ("Which Egyptian militant group pledged support to ISIS?", "Ansar Beit al-Maqdis"),
+    ("Where did the Free Syrian Army unit travel for training?", "Jordan"),
+    ("What do Jabhat Al Nusra and the Islamic State trace their origins to?", "Al Qaeda in Iraq"),
+    ("Who wrote that the accord would present new difficulties for Washington?", "Deb Riechmann"),
+]
+UNANSWERABLE = [
+    "Who won the 2014 World Cup?",
+    "What is the population of Aleppo?",
+    "How many fighters does the Hazm Movement have?",
+]
+
+
+@pytest.mark.parametrize("question, needle", ANSWERABLE)
+def test_seed_question_is_answered_with_a_quote_containing_the_answer(seed_bot, question, needle):
+    answer = seed_bot.ask(question)
+    assert not answer.abstained, answer.warnings
+    assert any(needle.lower() in c.quote.lower() for c in answer.citations), answer.text
+    assert verify_answer(answer, seed_bot.store.catalog) == []
+    for c in answer.citations:
+        assert seed_bot.article(c.article_id).text[c.start:c.end] == c.quote
+
+
+@pytest.mark.parametrize("question", UNANSWERABLE)
+def test_unanswerable_question_abstains_without_citations(seed_bot, question):
+    answer = seed_bot.ask(question)
+    assert answer.abstained and not answer.citations and not answer.flags
+    assert answer.text.startswith("The articles don't")
+
+
+def test_spelling_variants_reach_both_articles(seed_bot):
+    for question in ("Did al Qaeda and ISIS reach a truce?", "Did al-Qaida and ISIS reach a truce?"):
+        answer = seed_bot.ask(question)
+        assert len({c.article_id for c in answer.citations}) == 2, answer.text
+
+
+def test_truce_answer_keeps_attribution_flags_non_confirmation_and_single_origin(seed_bot):
+    answer = seed_bot.ask("Did ISIS and al-Qaida agree to a truce?")
+    text = answer.text
+    assert "Syrian opposition officials say" in text or "Associated Press reported" in text
+    assert "U.S. officials haven’t confirmed" in text
+    assert "Reported by 2 articles, both relying on one AP report" in text
+    claim_flags = [f for f in answer.flags if f.kind == "claim"]
+    assert claim_flags and claim_flags[0].status == "unconfirmed" and claim_flags[0].holder == "U.S. officials"
+    assert "reported by AP" in claim_flags[0].note
+    assert answer.corroboration[0].articles == 2 and answer.corroboration[0].origins == ("AP",)
+    statuses = {f.status for f in answer.flags}
+    assert {"unconfirmed", "attributed"} <= statuses
+    assert not any(s.startswith("ISIS has reached a truce") for s in text.split(". "))
+
+
+def test_followup_uses_history(seed_bot):
+    first = seed_bot.ask("What is the Syrian Revolutionaries Front?")
+    answer = seed_bot.ask("Who leads it?", history=[("What is the Syrian Revolutionaries Front?", first.text)])
+    assert any("Jamal Maarouf" in c.quote for c in answer.citations)
+
+
+def test_answer_round_trips_json(seed_bot):
+    from bot import Answer
+
+    answer = seed_bot.ask("Who is Chris Kozak?")
+    assert Answer.from_dict(json.loads(json.dumps(answer.to_dict()))) == answer
+
+
+def test_reingest_adds_zero_chunks(seed_bot):
+    before = seed_bot.store.count()
+    report = ingest(SEEDS, seed_bot.store)
+    assert report.chunks_added == 0 and report.added == 0 and seed_bot.store.count() == before
+
+
+def test_as_retriever_is_a_langchain_retriever(seed_bot):
+    docs = seed_bot.as_retriever().invoke("Khorasan Group")
+    assert docs and any("Khorasan" in d.page_content for d in docs)
+    d = docs[0]
+    art = seed_bot.article(d.metadata["article_id"])
+    assert art.text[d.metadata["start"]:d.metadata["end"]] == d.page_content
+
+
+def test_check_claim_verdicts(seed_bot):
+    assert seed_bot.check("ISIS and al-Nusra agreed to a truce").verdict == "reported but unconfirmed"
+    assert seed_bot.check("Al Qaeda cut ties with the Islamic State in February").verdict == "supported"
+    assert seed_bot.check("The Eiffel Tower was sold to Russia").verdict == "not in the articles"
+
+
+def test_cli_ingest_ask_json_and_status(tmp_path):
+    env = dict(os.environ, SOURCECHECK_DATA_DIR=str(tmp_path))
+    cli = [sys.executable, "-m", "bot.cli"]
+    out = subprocess.run(cli + ["ingest", str(SEEDS)], env=env, capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0 and "2 articles added" in out.stdout, out.stderr
+    out = subprocess.run(cli + ["ask", "Who leads the Syrian Revolutionaries Front?", "--json"], env=env,
+                         capture_output=True, text=True, cwd=ROOT)
+    data = json.loads(out.stdout)
+    assert data["citations"] and "Jamal Maarouf" in data["citations"][0]["quote"]
+    out = subprocess.run(cli + ["status", "-", "--json"], input="Officials say it happened. It apparently did.",
+                         env=env, capture_output=True, text=True, cwd=ROOT)
+    assert [s["status"] for s in json.loads(out.stdout)] == ["attributed", "hedged"]
+    out = subprocess.run(cli + ["ask", ""], env=env, capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 2 and "empty" in out.stderr and "Traceback" not in out.stderr
