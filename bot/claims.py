@@ -10,6 +10,7 @@ Example:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -46,7 +47,8 @@ def origin_of_holder(holder: str) -> str:
     return outer
 
 
-def entities(text: str) -> set[str]:
+@lru_cache(maxsize=100_000)
+def entities(text: str) -> frozenset[str]:
     """Capitalised names in a text, folded, first word of a sentence and function words left out."""
     out: set[str] = set()
     for m in _ENTITY.finditer(text):
@@ -55,10 +57,10 @@ def entities(text: str) -> set[str]:
             t = terms(w)
             if t and len(t[0]) > 2:
                 out.add(t[0])
-    return out
+    return frozenset(out)
 
 
-def _fuzzy_overlap(a: set[str], b: set[str]) -> bool:
+def _fuzzy_overlap(a: frozenset[str], b: frozenset[str]) -> bool:
     for x in a:
         for y in b:
             if x == y or (len(x) == len(y) >= 5 and sum(p != q for p, q in zip(x, y, strict=True)) == 1):

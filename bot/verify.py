@@ -86,7 +86,7 @@ def support(sentence: str, cited: Sequence[Sentence], holders_ok: bool = True) -
         for name in _NAME.findall(_core(sentence)):
             if _norm(name) not in source_text and fold(name) not in {"according"}:
                 return f"the name {name} is not in its sources"
-    reported = [c for c in cited if c.status != "asserted" or c.uncertain]
+    reported = [c for c in cited if c.status != "asserted"]
     if reported and not _REPORT_CUES.search(sentence):
         holder_words = {w for c in reported for w in terms(c.holder)} - {"unnam"}
         if not holder_words or not holder_words & set(terms(sentence)):

@@ -11,6 +11,7 @@ Example:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 APOS = r"[’']"
 
@@ -66,6 +67,9 @@ UNNAMED_ATTRIB = re.compile(
     r"(?:said|reported|claimed|believed|thought|alleged|rumou?red|considered|regarded|seen|viewed|described|"
     r"billed|touted|portrayed|perceived|deemed|credited|acknowledged|cited|hailed|praised|criticized|"
     r"criticised|accused)\s+(?:to|as|by\s+(?:some|many|most|critics|others|several))\b"
+    r"|(?:is|are|was|were|has\s+been|have\s+been|had\s+been|being)\s+(?:\w+ly\s+)?(?:considered|regarded|"
+    r"believed|thought|rumou?red|alleged|criticized|criticised|deemed|hailed|touted|billed|dubbed)\b"
+    r"(?!\s+(?:by\s+[A-Z]|that\b))"
     r"|\b(?:widely|commonly|generally|often|frequently|popularly|traditionally)\s+"
     r"(?:believed|thought|considered|regarded|seen|accepted|known|described|cited|called|referred)"
     r"|\bsources?\s+(?:say|said|says|told|claim|suggest|indicate)"
@@ -88,14 +92,20 @@ HEDGE = re.compile(
     r"(?:it|that)\s*(?:{a}s|\s+is|\s+was|\s+seems|\s+appears)\s+(?:quite\s+|very\s+|entirely\s+|also\s+)?"
     r"(?:possible|probable|plausible|conceivable|unclear|likely|unlikely)"
     r"|not\s+(?:yet\s+)?(?:clear|known|certain)|unclear|uncertain|"
-    r"seem|seems|seemed|seemingly|appear|appears|appeared|suggests?|suggested|suggesting|indicat(?:es|ed|ing|ion)|"
-    r"signs?\s+(?:that|of)|believed\s+to|thought\s+to|said\s+to|may|might|"
-    r"(?:is|are|was|were)\s+(?:widely\s+)?(?:expected|assumed|presumed|estimated)\s+to|"
-    r"potentially|potential|suspected|suspect(?:s|ed)?\s+that|"
-    r"may\s+have|could\s+be\s+an?\s+(?:indication|sign))\b".format(a=APOS),
+    r"(?:seems?|seemed|appears?|appeared)\s+(?:to|that|as|like|likely)|seemingly|suggests?|suggested|suggesting|"
+    r"indicat(?:es|ed|ing|ion)|signs?\s+(?:that|of)|(?:believed|thought|said|rumou?red|alleged|claimed|"
+    r"reputed)\s+to|may\s+(?:not\s+)?(?:have|be|well|also\s+be|even)|might|"
+    r"(?:is|are|was|were)\s+(?:widely\s+)?(?:assumed|presumed|estimated)\s+to|suspected|"
+    r"suspect(?:s|ed)?\s+that|could\s+be\s+an?\s+(?:indication|sign))\b".format(a=APOS),
     re.I,
 )
-
+# Weasel vagueness (CoNLL-2010 sense): who or how many is left unsaid. Marks `uncertain`, not a status.
+VAGUE = re.compile(
+    r"\b(?:some|many|several|various|numerous|countless)\b(?!\s+(?:years?|months?|weeks?|days?|hours?|times?)\b)"
+    r"|\bcertain\s+\w+s\b|\bothers\b|(?<!the\s)\bmost\s+(?:of\s+)?(?!\w+est\b)\w+s\b"
+    r"|\b(?:widely|generally|commonly)\b",
+    re.I,
+)
 UNCONFIRMED = re.compile(
     r"\b(?:(?:have|has|had|did|do|does|could|can|would|were|was|is|are)(?:n{a}t|\s+not|\s+never)\s+"
     r"(?:yet\s+|been\s+|be\s+|independently\s+|officially\s+|publicly\s+|immediately\s+){{0,3}}"
@@ -122,18 +132,27 @@ DISPUTED = re.compile(
     re.I,
 )
 
-CONDITIONAL = re.compile(
-    r"(?:^|[,;:—(“\"]\s*|\b(?:and|but|or|that|even|only)\s+)(?:if|unless|provided\s+that|assuming|"
-    r"in\s+case|whether\s+or\s+not)\b|\b(?:change|happen|happens|shift)\s+if\b|\bif\s+it{a}s\s+(?:real|true)"
-    .format(a=APOS),
+# A hypothetical: the antecedent questions reality ("if it's real"), or the consequent is a future or
+# counterfactual ("will", "would"). Generic rules ("If they score, the penalty ends") are not hypotheticals.
+CONDITIONAL_REALITY = re.compile(
+    r"\b(?:if|unless)\s+(?:(?:it|this|that|they|the\s+\w+)\s*(?:{a}s|\s+is|\s+was|\s+were|\s+are|\s+proves?)\s+"
+    r"(?:real|true|confirmed|accurate|correct|genuine|verified)|confirmed|true|real|verified|so)\b".format(a=APOS),
     re.I,
 )
+CONDITIONAL_CLAUSE = re.compile(
+    r"(?:^|[,;:—(“\"]\s*|\b(?:and|but|or|that|even|only|change|happen|happens|shift)\s+)"
+    r"(?:if|unless|provided\s+that|assuming\s+that|in\s+case)\b",
+    re.I,
+)
+HYPOTHETICAL_CONSEQUENT = re.compile(r"\b(?:will|would|could|might|may)\b", re.I)
+GENERIC = re.compile(r"\b(?:often|usually|always|generally|typically|normally|sometimes|never)\b", re.I)
 
 SPECULATIVE = re.compile(
-    r"\b(?:would|could|might|should)(?:n{a}t|\s+not)?\s+(?!have\s+been\s+(?:confirmed|verified))"
-    r"(?:\w+ly\s+)?(?:be|have|make|involve|present|mean|lead|shift|change|cause|give|allow|help|become|"
-    r"push|force|bring|put|create|result|\w+)\b|\b(?:is|are)\s+(?:expected|set|poised|bound)\s+to\b|"
-    r"\bwill\s+likely\b|\bcould\s+(?:well|soon)\b"
+    r"\bwould(?:n{a}t|\s+not)?\s+(?!(?:later|go\s+on|eventually|soon|then|also\s+(?:later|go)|return|"
+    r"continue|remain|become\s+(?:known|the))\b)(?:\w+ly\s+)?\w+"
+    r"|\bcould(?:n{a}t|\s+not)?\s+(?:\w+ly\s+)?(?:be|have|mean|involve|lead|make|present|shift|change|cause|"
+    r"bring|force|push|result|prove|spark|trigger|undermine|complicate)\b"
+    r"|\b(?:is|are)\s+(?:expected|set|poised|bound)\s+to\b|\bwill\s+likely\b|\bcould\s+(?:well|soon)\b"
     .format(a=APOS),
     re.I,
 )
@@ -155,11 +174,12 @@ _EVENT_RES = {
 }
 
 
-def event_classes(text: str) -> set[str]:
+@lru_cache(maxsize=100_000)
+def event_classes(text: str) -> frozenset[str]:
     """Event classes a text mentions.
 
     Example:
         >>> sorted(event_classes("ISIS has reached a truce"))
         ['agreement']
     """
-    return {name for name, rx in _EVENT_RES.items() if rx.search(text)}
+    return frozenset(name for name, rx in _EVENT_RES.items() if rx.search(text))

@@ -56,6 +56,7 @@ class Reading:
     holders: list[str] = field(default_factory=list)
     scope: str = ""
     negator: str = ""
+    vague: str = ""
 
     def add(self, status: str, cue: str) -> None:
         if status not in self.statuses:
@@ -198,9 +199,16 @@ def read_sentence(text: str) -> Reading:
     m = cues.HEDGE.search(text)
     if m:
         r.add("hedged", m.group(0))
-    m = cues.CONDITIONAL.search(text)
+    m = cues.CONDITIONAL_REALITY.search(text)
+    if not m:
+        clause = cues.CONDITIONAL_CLAUSE.search(text)
+        if clause and cues.HYPOTHETICAL_CONSEQUENT.search(text) and not cues.GENERIC.search(text):
+            m = clause
     if m:
         r.add("conditional", m.group(0).strip(" ,;:—(“\""))
+    m = cues.VAGUE.search(text)
+    if m:
+        r.vague = m.group(0)
     m = cues.SPECULATIVE.search(text)
     if m:
         r.add("speculative", m.group(0))
@@ -284,7 +292,10 @@ def annotate_spans(text: str, spans: list[tuple[int, int]], article_id: str = ""
         holder = _holder_text(holders[i]) if ("attributed" in statuses or main in {"unconfirmed", "disputed"}) else ""
         cue = readings[i].cues.get(main) or readings[i].cues.get(own, "")
         named = bool(holder) and holder_is_named(holder)
-        uncertain = bool(set(statuses) & UNCERTAIN_STATUSES) or ("attributed" in statuses and not named)
+        uncertain = bool(set(statuses) & UNCERTAIN_STATUSES) or ("attributed" in statuses and not named) \
+            or bool(readings[i].vague)
+        if main == "asserted" and readings[i].vague:
+            cue = f"vague: {readings[i].vague}"
         out.append(Sentence(article_id, s, e, text[s:e], main, statuses, cue, holder, uncertain,
                             readings[i].scope, inherited[i]))
     return out

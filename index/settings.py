@@ -61,7 +61,7 @@ class Settings(BaseSettings):
     embedding_model: str = Field(
         default="", description="Path (or name) of a sentence-transformers model; default: the shipped MiniLM."
     )
-    embedding_batch_size: int = Field(default=64, ge=1, description="Texts per encoder call at ingest.")
+    embedding_batch_size: int = Field(default=32, ge=1, description="Texts per encoder call at ingest.")
     chunk_max_chars: int = Field(default=600, ge=80, description="Largest chunk, in characters (sentence-aware).")
     chunk_max_sentences: int = Field(default=4, ge=1, description="Most sentences in one chunk.")
     max_file_bytes: int = Field(default=5_000_000, ge=1, description="Largest article file accepted.")

@@ -59,8 +59,10 @@ def _client(settings: Settings) -> Any:
 class Store:
     """Chroma collection + catalog with one shape; open it with `Store.open`."""
 
-    def __init__(self, settings: Settings, collection: Any, catalog: Catalog, embedder: Encoder) -> None:
+    def __init__(self, settings: Settings, collection: Any, catalog: Catalog, embedder: Encoder,
+                 client: Any = None) -> None:
         self.settings = settings
+        self.client = client
         self.collection = collection
         self.catalog = catalog
         self.embedder = embedder
@@ -92,7 +94,7 @@ class Store:
             raise IndexMismatchError(_mismatch(index_dir, json.loads(held), shape))
         if stored is None:
             catalog.set_meta("shape", json.dumps(shape, sort_keys=True))
-        return cls(settings, collection, catalog, embedder)
+        return cls(settings, collection, catalog, embedder, client)
 
     def count(self) -> int:
         """Committed chunks."""

@@ -36,3 +36,40 @@ def test_hostile_article_executes_nothing(page):
     assert page.locator("#sc-sources img, #sc-chat img[src='x']").count() == 0
     assert page.locator("a[href^='javascript:']").count() == 0
     shot(page, "hostile")
+
+
+def test_upload_an_article_and_get_an_answer_from_it(page, tmp_path):
+    article = tmp_path / "harbour.txt"
+    article.write_text("title: Harbour reopens\ndate: 2024-05-02\n\n"
+                       "The port of Tartus reopened on Monday after a three-week closure, harbour master Lina Haddad "
+                       "said. Officials have not confirmed whether fuel shipments resumed.", encoding="utf-8")
+    page.get_by_role("tab", name="Add articles").click()
+    page.set_input_files("#sc-upload input[type=file]", str(article))
+    page.wait_for_timeout(1500)
+    page.click("#sc-add")
+    page.wait_for_function("document.querySelector('#sc-add-report textarea').value.includes('added')",
+                           timeout=60_000)
+    assert "1 articles added" in page.locator("#sc-add-report textarea").input_value()
+    page.get_by_role("tab", name="Ask").click()
+    ask(page, "When did the port of Tartus reopen?")
+    last = page.locator("#sc-chat .message").last
+    assert "reopened on Monday" in last.inner_text()
+    shot(page, "upload-answer")
+
+
+def test_check_a_claim(page):
+    page.get_by_role("tab", name="Check a claim").click()
+    page.fill("#sc-claim textarea", "ISIS and al-Nusra agreed to a truce")
+    page.click("#sc-check")
+    page.wait_for_selector("#sc-verdict .sc-verdict", timeout=60_000)
+    assert page.locator("#sc-verdict .sc-verdict").inner_text() == "reported but unconfirmed"
+    assert "U.S. officials" in page.locator("#sc-verdict").inner_text()
+    shot(page, "check-claim")
+
+
+def test_abstention_looks_different_and_says_what_is_covered(page):
+    ask(page, "Who won the 2014 World Cup?")
+    last = page.locator("#sc-chat .message").last
+    assert last.locator(".sc-abstain").count() == 1
+    assert "don't say" in last.inner_text() and "cover" in last.inner_text()
+    assert last.locator("a.sc-cite").count() == 0

@@ -1,0 +1,79 @@
+"""Hedge detection benchmark on WikiWeasel (CoNLL-2010 style): sentence-level uncertain-vs-certain F1.
+
+A sentence counts as uncertain when any sentence `annotate` finds in it has `uncertain` set.
+Compared side by side with a one-line regex of ~50 common hedge and weasel cues.
+
+    python bench/hedges.py [--data ../shared/data/wikiweasel/train.csv]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from index.epistemic import annotate  # noqa: E402
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "wikiweasel" / "train.csv"
+BASELINE = re.compile(
+    r"\b(may|might|could|possibly|probably|perhaps|likely|unlikely|seem|seems|seemed|appear|appears|appeared|"
+    r"suggest|suggests|suggested|believe|believed|believes|thought|think|consider|considered|some|many|most|"
+    r"several|often|usually|generally|widely|reportedly|allegedly|apparently|presumably|arguably|claim|claims|"
+    r"claimed|said to|it is said|critics|experts|observers|sources|various|numerous|somewhat|largely|mainly|"
+    r"estimated|rumored|supposedly|potential|potentially)\b", re.I)
+
+
+def detok(text: str) -> str:
+    """Undo Penn-Treebank tokenisation enough for the rules (`` '' -LRB- n't , .)."""
+    t = text.replace("``", "“").replace("''", "”").replace("-LRB-", "(").replace("-RRB-", ")")
+    t = re.sub(r"\s+([.,;:!?%)])", r"\1", t)
+    t = re.sub(r"\(\s+", "(", t)
+    t = re.sub(r"\s+(n't|'s|'re|'ve|'ll|'d|'m)\b", r"\1", t)
+    return t.strip()
+
+
+def load(path: Path) -> list[tuple[str, int]]:
+    with path.open(encoding="utf-8") as f:
+        return [(row["text"], int(row["label"])) for row in csv.DictReader(f)]
+
+
+def f1(pred: list[int], gold: list[int]) -> tuple[float, float, float]:
+    tp = sum(p and g for p, g in zip(pred, gold, strict=True))
+    fp = sum(p and not g for p, g in zip(pred, gold, strict=True))
+    fn = sum(g and not p for p, g in zip(pred, gold, strict=True))
+    prec = tp / max(1, tp + fp)
+    rec = tp / max(1, tp + fn)
+    return prec, rec, 2 * prec * rec / max(1e-9, prec + rec)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", type=Path, default=DEFAULT)
+    args = ap.parse_args()
+    if not args.data.exists():
+        print(f"skipped: {args.data} not found (benchmark data lives in ../shared/data, never in the repo)")
+        return 0
+    rows = load(args.data)
+    texts = [detok(t) for t, _ in rows]
+    gold = [g for _, g in rows]
+    t0 = time.perf_counter()
+    ours = [int(any(s.uncertain for s in annotate(t))) for t in texts]
+    dt = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    base = [int(bool(BASELINE.search(t))) for t in texts]
+    dt_base = time.perf_counter() - t1
+    print(f"{len(rows)} sentences, {sum(gold)} uncertain")
+    print(f"{'system':<22}{'P':>7}{'R':>7}{'F1':>7}{'sent/s':>10}")
+    for name, pred, secs in (("sourcecheck annotate", ours, dt), ("regex of ~50 cues", base, dt_base)):
+        p, r, f = f1(pred, gold)
+        print(f"{name:<22}{100 * p:7.1f}{100 * r:7.1f}{100 * f:7.1f}{len(rows) / secs:10.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
