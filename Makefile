@@ -6,7 +6,7 @@ export SOURCECHECK_DATA_DIR ?= $(CURDIR)/data
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: chat test test-fast eval bench clean
+.PHONY: chat test test-all test-fast eval bench clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -18,7 +18,11 @@ $(STAMP): pyproject.toml
 chat: $(STAMP)
 	$(VENV)/bin/sourcecheck serve --corpus index/articles
 
+# Everything; the slow reliability loops (SIGKILL ×10) only when CI is set or via `make test-all`.
 test: $(STAMP)
+	$(PY) -m pytest $(if $(CI),,-m "not slow")
+
+test-all: $(STAMP)
 	$(PY) -m pytest
 
 test-fast: $(STAMP)

@@ -47,7 +47,8 @@ def _sentence_flag(c: Citation, s: Sentence) -> Flag:
     if s.inherited:
         note = f"the article also says: {_short(s.inherited.split(': ', 1)[-1])}"
     return Flag(claim=_short(s.text), status=s.status, cue=s.cue, holder=s.holder, source=c.source, quote=c.quote,
-                start=c.start, end=c.end, kind="sentence", note=note, n=c.n)
+                start=c.start, end=c.end, kind="sentence", note=note, n=c.n,
+                statuses=tuple(x for x in s.statuses if x != "asserted"))
 
 
 def _group_flag(g: ClaimGroup, origins: list[str]) -> Flag | None:
@@ -60,7 +61,7 @@ def _group_flag(g: ClaimGroup, origins: list[str]) -> Flag | None:
     who = f" by {s.holder}" if s.holder and s.holder != "unnamed" else ""
     reported = f"reported by {', '.join(origins)}; " if origins else ""
     return Flag(claim=g.label, status=status, cue=s.cue, holder=s.holder, source=a.path, quote=s.text,
-                start=s.start, end=s.end, kind="claim", note=f"{g.label}: {reported}{verb}{who}")
+                start=s.start, end=s.end, kind="claim", note=f"{g.label}: {reported}{verb}{who}", statuses=(status,))
 
 
 def assemble(question: str, draft: Draft, catalog: Catalog, writer: str = "extractive",

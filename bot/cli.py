@@ -151,6 +151,8 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("--persist")
     a.add_argument("--baseline", action="store_true")
     a.add_argument("--out", default=None)
+    a.add_argument("--realtimeqa", type=int, default=0, metavar="N",
+                   help="real-world mode: the first N RealTimeQA 2024 questions (data read from ../shared)")
     a.set_defaults(func=cmd_eval)
     return p
 

@@ -69,7 +69,7 @@ def should_abstain(q: Question, evidence: Sequence[Evidence], best_similarity: f
     top = evidence[0]
     if top.coverage >= 0.75 and top.score >= 0.45:
         return ""  # every key word of the question is in one sentence
-    if best_similarity < min_similarity:
+    if best_similarity < min_similarity and top.coverage < min_coverage:
         return "the closest passage is unrelated"
     if top.coverage < min_coverage and top.similarity < 0.6:
         return "the key words of the question are not in the articles"

@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from index.errors import QuestionError
-from index.text import QUESTION_WORDS, terms
+from index.text import QUESTION_WORDS, stem, terms
 
 History = Sequence[tuple[str, str]]
+_QUESTION_STEMS = frozenset(QUESTION_WORDS | {stem(w) for w in QUESTION_WORDS})
 _PRONOUNS = re.compile(r"\b(?:it|its|they|them|their|he|him|his|she|her|this|that|these|those|there|the group|"
                        r"the groups|the deal|the truce)\b", re.I)
 _KINDS = (
@@ -79,5 +80,5 @@ def analyse(text: str, history: History | None = None, max_chars: int = 2000) ->
         if rx.search(text):
             kind = name
             break
-    return Question(text, search_text, tuple(t for t in own if t not in QUESTION_WORDS), tuple(context), kind,
+    return Question(text, search_text, tuple(t for t in own if t not in _QUESTION_STEMS), tuple(context), kind,
                     followup)

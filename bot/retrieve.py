@@ -17,6 +17,7 @@ import numpy as np
 
 from bot.question import Question
 from bot.types import Evidence
+from index import cues
 from index.store import Store
 from index.text import terms as text_terms
 
@@ -82,6 +83,9 @@ class HybridRetriever:
         idf = {t: math.log(1 + (n_chunks + 0.5) / (df.get(t, 0) + 0.5)) for t in expanded}
         groups = {t: {t} | {v for v in expanded if v not in all_terms and _one_sub(t, v)} for t in all_terms}
         top_fused = chunks[0][1] if chunks else 1.0
+        # A follow-up ("Where does he work?") is about what the previous question named: its terms count too.
+        wanted = list(dict.fromkeys(all_terms)) if q.followup else list(q.terms)
+        weight = {t: idf.get(t, 1.0) * (0.8 if t in q.context_terms and t not in q.terms else 1.0) for t in wanted}
         evidence: list[Evidence] = []
         seen: set[tuple[str, int]] = set()
         for rank, (cid, fused) in enumerate(chunks):
@@ -98,13 +102,15 @@ class HybridRetriever:
                     continue
                 seen.add((article_id, idx))
                 s = sentences[idx]
+                if cues.INSTRUCTION.search(s.text):
+                    continue  # text addressed to a model is data, never evidence
                 sim = float(vecs[idx] @ own_vector) if vecs is not None else dense.get(cid, 0.0)
                 ctx_sim = float(vecs[idx] @ vector) if vecs is not None and q.followup else sim
                 sent_terms = set(text_terms(s.text))
-                coverage = _coverage(q.terms, groups, idf, sent_terms)
+                coverage = _coverage(wanted, groups, weight, sent_terms)
                 if idx > 0:  # the previous sentence often holds the subject ("The two rival groups agreed…")
                     window = sent_terms | set(text_terms(sentences[idx - 1].text))
-                    coverage = max(coverage, 0.85 * _coverage(q.terms, groups, idf, window))
+                    coverage = max(coverage, 0.85 * _coverage(wanted, groups, weight, window))
                 ctx_cov = _coverage(q.context_terms, groups, idf, sent_terms) if q.context_terms else 0.0
                 score = (0.45 * max(sim, ctx_sim) + 0.45 * coverage + 0.1 * fused / top_fused
                          + 0.1 * ctx_cov + _type_bonus(q, s.text) - _shape_penalty(s.text))

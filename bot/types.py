@@ -62,10 +62,13 @@ class Flag:
     kind: str = "sentence"
     note: str = ""
     n: int = 0
+    statuses: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict."""
-        return asdict(self)
+        d = asdict(self)
+        d["statuses"] = list(self.statuses)
+        return d
 
 
 @dataclass(frozen=True)
@@ -120,7 +123,7 @@ class Answer:
         return cls(
             question=d["question"], text=d["text"],
             citations=tuple(Citation(**c) for c in d.get("citations", [])),
-            flags=tuple(Flag(**f) for f in d.get("flags", [])),
+            flags=tuple(Flag(**{**f, "statuses": tuple(f.get("statuses", ()))}) for f in d.get("flags", [])),
             abstained=d.get("abstained", False), warnings=tuple(d.get("warnings", [])),
             corroboration=tuple(Corroboration(c["claim"], c["articles"], tuple(c["origins"]), c["statement"])
                                 for c in d.get("corroboration", [])),

@@ -60,15 +60,20 @@ def citation_valid(quote: str, start: int, end: int, article_text: str) -> bool:
     return 0 <= start <= end <= len(article_text) and article_text[start:end] == quote
 
 
-def flag_counts(expected: Iterable[str], got: Iterable[str], statuses: Sequence[str]) -> dict[str, tuple[int, int, int]]:
-    """Per status: (true positives, false positives, false negatives) for one case."""
-    e, g = set(expected), set(got)
-    return {s: (int(s in e and s in g), int(s in g and s not in e), int(s in e and s not in g)) for s in statuses}
+def flag_counts(expected: Iterable[str], got: Iterable[str], statuses: Sequence[str],
+                acceptable: Iterable[str] = ()) -> dict[str, tuple[int, int, int]]:
+    """Per status: (true positives, false positives, false negatives) for one case.
+
+    `expected` flags must appear; `acceptable` ones (statuses of other sentences a correct answer may
+    cite) are not counted against precision.
+    """
+    e, g, ok = set(expected), set(got), set(expected) | set(acceptable)
+    return {s: (int(s in e and s in g), int(s in g and s not in ok), int(s in e and s not in g)) for s in statuses}
 
 
-def prf(tp: int, fp: int, fn: int) -> tuple[float, float]:
-    """Precision and recall (1.0 where nothing was predicted / expected)."""
-    return (tp / (tp + fp) if tp + fp else 1.0), (tp / (tp + fn) if tp + fn else 1.0)
+def prf(tp: int, fp: int, fn: int) -> tuple[float | None, float]:
+    """Precision (None — not measurable — when nothing was predicted) and recall (1.0 when nothing expected)."""
+    return (tp / (tp + fp) if tp + fp else None), (tp / (tp + fn) if tp + fn else 1.0)
 
 
 def percentile(values: Sequence[float], p: float) -> float:

@@ -15,9 +15,9 @@ SHOWN = ("answer_correct", "recall_at_k", "citation_precision", "citation_recall
          "flag_precision", "flag_recall", "abstention_accuracy", "latency_p50_ms", "latency_p95_ms")
 
 
-def fmt(v: float) -> str:
-    """Three decimals."""
-    return f"{v:.3f}"
+def fmt(v: float | None) -> str:
+    """Three decimals; n/a for a metric that cannot be measured (e.g. precision with no prediction)."""
+    return "n/a" if v is None else f"{v:.3f}"
 
 
 def write_report(out: Path, scores: dict[str, dict[str, dict[str, float]]],
@@ -64,7 +64,7 @@ def _plot(path: Path, scores: dict[str, dict[str, dict[str, float]]]) -> None:
     width = 0.8 / len(systems)
     fig, ax = plt.subplots(figsize=(10, 4))
     for i, s in enumerate(systems):
-        ax.bar([x + i * width for x in range(len(keys))], [scores[s]["all"].get(k, 0.0) for k in keys], width,
+        ax.bar([x + i * width for x in range(len(keys))], [scores[s]["all"].get(k) or 0.0 for k in keys], width,
                label=s)
     ax.set_xticks([x + width * (len(systems) - 1) / 2 for x in range(len(keys))])
     ax.set_xticklabels([k.replace("_", "\n") for k in keys], fontsize=8)

@@ -63,6 +63,11 @@ def run_baseline(articles: list[Any], embeddings: Any, cases: list[dict[str, Any
     return out
 
 
+def flag_statuses(answer: dict[str, Any]) -> set[str]:
+    """Every status the answer's flags carry."""
+    return {st for f in answer["flags"] for st in (f.get("statuses") or [f["status"]])}
+
+
 def score(records: list[dict[str, Any]], cases: list[dict[str, Any]], k: int = 4) -> dict[str, dict[str, float]]:
     """Metrics per question type and overall ('all')."""
     by_id = {c["id"]: c for c in cases}
@@ -90,8 +95,8 @@ def score(records: list[dict[str, Any]], cases: list[dict[str, Any]], k: int = 4
             vals["recall_at_k"].append(m.recall_at_k(a.get("retrieved", []), support, k))
             vals["citation_precision"].append(m.citation_precision(quotes, support, also))
             vals["citation_recall"].append(m.citation_recall(quotes, support))
-            got = {f["status"] for f in a["flags"]}
-            for tp, fp, fn in m.flag_counts(case.get("flags", []), got, STATUSES).values():
+            got = flag_statuses(a)
+            for tp, fp, fn in m.flag_counts(case.get("flags", []), got, STATUSES, case.get("flags_ok", [])).values():
                 flag_tp, flag_fp, flag_fn = flag_tp + tp, flag_fp + fp, flag_fn + fn
         res = {key: m.mean(v) for key, v in vals.items() if key not in ("flag_precision", "flag_recall")}
         res["flag_precision"], res["flag_recall"] = m.prf(flag_tp, flag_fp, flag_fn)
@@ -110,8 +115,8 @@ def flag_table(records: list[dict[str, Any]], cases: list[dict[str, Any]]) -> di
         case = by_id[r["id"]]
         if case.get("abstain"):
             continue
-        got = {f["status"] for f in r["answer"]["flags"]}
-        for s, (tp, fp, fn) in m.flag_counts(case.get("flags", []), got, STATUSES).items():
+        got = flag_statuses(r["answer"])
+        for s, (tp, fp, fn) in m.flag_counts(case.get("flags", []), got, STATUSES, case.get("flags_ok", [])).items():
             totals[s][0] += tp
             totals[s][1] += fp
             totals[s][2] += fn
@@ -121,8 +126,8 @@ def flag_table(records: list[dict[str, Any]], cases: list[dict[str, Any]]) -> di
 def check_thresholds(overall: dict[str, float], path: Path = EVAL_DIR / "thresholds.toml") -> list[str]:
     """Metrics below their thresholds (empty when all pass)."""
     limits = tomllib.loads(path.read_text()) if path.exists() else {}
-    return [f"{k} = {overall.get(k, 0):.3f} < {v}" for k, v in limits.get("min", {}).items()
-            if overall.get(k, 0.0) < v - 1e-9]
+    return [f"{k} = {overall.get(k) or 0.0:.3f} < {v}" for k, v in limits.get("min", {}).items()
+            if (overall.get(k) or 0.0) < v - 1e-9]
 
 
 def main(args: argparse.Namespace) -> int:
@@ -133,6 +138,16 @@ def main(args: argparse.Namespace) -> int:
     from index.settings import Settings
     from index.types import Article
 
+    if getattr(args, "realtimeqa", 0):
+        from eval import realtimeqa
+
+        if not realtimeqa.DATA.exists():
+            print(f"skipped: {realtimeqa.DATA} not found (the benchmark data is never copied into the project)")
+            return 0
+        persist = Path(args.persist) if args.persist else Path(Settings().data_dir) / "realtimeqa"
+        results = realtimeqa.run(args.realtimeqa, persist, args.baseline)
+        print(realtimeqa.report(results, Path(args.out) if args.out else EVAL_DIR / "reports"))
+        return 0
     cases = load_cases(args.set_path or EVAL_DIR / "questions.jsonl")
     settings = Settings()
     work = Path(args.persist) if args.persist else Path(tempfile.mkdtemp(prefix="sc-eval-"))

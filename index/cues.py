@@ -147,6 +147,17 @@ CONDITIONAL_CLAUSE = re.compile(
 HYPOTHETICAL_CONSEQUENT = re.compile(r"\b(?:will|would|could|might|may)\b", re.I)
 GENERIC = re.compile(r"\b(?:often|usually|always|generally|typically|normally|sometimes|never)\b", re.I)
 
+# Text addressed to a language model rather than to a reader: never evidence, never an instruction.
+INSTRUCTION = re.compile(
+    r"\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+|the\s+|your\s+)?(?:previous|prior|above|earlier|"
+    r"preceding|system)\s+(?:instructions?|prompts?|messages?|rules?|context)"
+    r"|\byou\s+are\s+now\s+(?:a|an|in)\b|\b(?:system|developer)\s+prompt\b|\bas\s+an\s+ai\b"
+    r"|\b(?:assistant|chatbot|ai|model|llm)\s*[:,]\s*(?:say|answer|respond|reply|state|tell)\b"
+    r"|\b(?:say|answer|respond|reply|state)\s+(?:only\s+)?(?:that|with)\s+(?:the\s+\w+\s+is\s+)?(?:confirmed|true|verified)\b"
+    r"|\bnew\s+instructions?\s*:",
+    re.I,
+)
+
 SPECULATIVE = re.compile(
     r"\bwould(?:n{a}t|\s+not)?\s+(?!(?:later|go\s+on|eventually|soon|then|also\s+(?:later|go)|return|"
     r"continue|remain|become\s+(?:known|the))\b)(?:\w+ly\s+)?\w+"

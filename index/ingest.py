@@ -23,6 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
+from index import cues
 from index.epistemic import annotate_article
 from index.errors import ArticleError, CorpusError
 from index.loader import list_article_files, load_article
@@ -80,8 +81,17 @@ def prepare(article: Article, settings: Settings) -> tuple[list[Sentence], list[
         (2, 1)
     """
     sentences = annotate_article(article)
-    chunks = chunk_sentences(article.id, article.text, sentences, settings.chunk_max_chars,
-                             settings.chunk_max_sentences, paragraph_starts(article.text, article.body_start))
+    breaks = paragraph_starts(article.text, article.body_start)
+    chunks: list[Chunk] = []
+    run: list[Sentence] = []
+    for s in [*sentences, None]:
+        if s is not None and not cues.INSTRUCTION.search(s.text):
+            run.append(s)
+            continue
+        # Text addressed to a model is kept in the article but never indexed: it is not evidence.
+        chunks += chunk_sentences(article.id, article.text, run, settings.chunk_max_chars,
+                                  settings.chunk_max_sentences, breaks)
+        run = []
     return sentences, chunks
 
 

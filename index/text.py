@@ -21,7 +21,11 @@ STOPWORDS = frozenset(
     don't didn't doesn't haven't hasn't isn't wasn't weren't won't wouldn't couldn't shouldn't can't d ll m o re ve y
     does did according say says said tell told""".split()
 )
-QUESTION_WORDS = frozenset("what who whom whose which when where why how did does do is are was were".split())
+QUESTION_WORDS = frozenset(
+    "what who whom whose which when where why how did does do is are was were "
+    # words about the articles themselves, not their content
+    "article articles story stories piece text passage quoted quote mention mentioned mentions".split()
+)
 _TOKEN = re.compile(r"[a-z0-9]+")
 _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": " ", "–": " ", "-": " "})
 
