@@ -139,14 +139,31 @@ def export_json(answer: Answer) -> str:
     return json.dumps(answer.to_dict(), indent=2, ensure_ascii=False)
 
 
+def message_text(content: object) -> str:
+    """Plain text of a chat message's content (a string, or Gradio 6's list of typed parts)."""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, dict):
+        return str(content.get("text", "")) if content.get("type", "text") == "text" else ""
+    if isinstance(content, (list, tuple)):
+        return " ".join(message_text(part) for part in content).strip()
+    return ""
+
+
 def history_pairs(messages: Sequence[dict]) -> list[tuple[str, str]]:
-    """(question, answer) pairs from a messages-format chat history (plain text answers)."""
+    """(question, answer) pairs from a messages-format chat history (plain text answers).
+
+    Example:
+        >>> history_pairs([{"role": "user", "content": [{"type": "text", "text": "Q?"}]},
+        ...                {"role": "assistant", "content": "<b>A</b> [1]"}])
+        [('Q?', 'A [1]')]
+    """
     pairs: list[tuple[str, str]] = []
     question = None
     for m in messages:
-        content = m.get("content") if isinstance(m, dict) else None
-        if not isinstance(content, str):
+        if not isinstance(m, dict):
             continue
+        content = message_text(m.get("content"))
         if m.get("role") == "user":
             question = content
         elif m.get("role") == "assistant" and question is not None:

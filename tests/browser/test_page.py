@@ -73,3 +73,9 @@ def test_abstention_looks_different_and_says_what_is_covered(page):
     assert last.locator(".sc-abstain").count() == 1
     assert "don't say" in last.inner_text() and "cover" in last.inner_text()
     assert last.locator("a.sc-cite").count() == 0
+
+
+def test_followup_in_the_page_uses_the_conversation(page):
+    ask(page, "Who is Chris Kozak?")
+    ask(page, "Where does he work?")
+    assert "Institute for the Study of War" in page.locator("#sc-chat .message").last.inner_text()
