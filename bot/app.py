@@ -20,6 +20,7 @@ import gradio as gr
 from bot.bot import Bot
 from bot.render import (
     answer_markdown,
+    esc_md,
     check_html,
     export_json,
     export_markdown,
@@ -37,6 +38,7 @@ CSS = """
 .sc-attributed{background:#cfe3ff}.sc-hedged{background:#fff1b8}.sc-unconfirmed{background:#ffc9a8}
 .sc-disputed{background:#ffb3b3}.sc-conditional,.sc-speculative{background:#e4d4ff}.sc-asserted{background:#e8e8e8}
 .sc-abstain{border-left:4px solid #999;padding:6px 10px;background:#f4f4f4;color:#333;font-style:italic}
+.sc-draft{color:#777;font-style:italic}
 .sc-cite{font-weight:bold;text-decoration:none;cursor:pointer}
 .sc-article{display:none;max-height:520px;overflow:auto;border:1px solid #ddd;padding:8px;white-space:pre-wrap;
   font-size:.9em}
@@ -84,12 +86,26 @@ class Page:
         chat = list(chat or [])
         history = history_pairs(chat)
         chat.append({"role": "user", "content": message or ""})
+        answer = None
         try:
-            answer = self.bot.ask(message, history=history)
+            for kind, value in self.bot.ask_stream(message, history=history):
+                if kind == "draft":  # an LLM writing: show its raw text, replaced below by the verified answer
+                    draft = f'<div class="sc-draft">{esc_md(value)}</div>'
+                    if chat and chat[-1]["role"] == "assistant":
+                        chat[-1] = {"role": "assistant", "content": draft}
+                    else:
+                        chat.append({"role": "assistant", "content": draft})
+                    yield chat, "", gr.update(), gr.update(), None, None
+                else:
+                    answer = value
         except SourcecheckError as err:
-            chat.append({"role": "assistant", "content": f'<div class="sc-abstain">⚠ {err}</div>'})
+            if chat and chat[-1]["role"] == "assistant":
+                chat.pop()
+            chat.append({"role": "assistant", "content": f'<div class="sc-abstain">⚠ {esc_md(str(err))}</div>'})
             yield chat, "", gr.update(), gr.update(), None, None
             return
+        if chat and chat[-1]["role"] == "assistant":
+            chat.pop()
         articles = {c.article_id: self.bot.article(c.article_id) for c in answer.citations}
         rendered = answer_markdown(answer)
         # Stream sentence by sentence (the extractive writer has it all at once; the LLM writer streams).
@@ -117,7 +133,7 @@ class Page:
         try:
             return check_html(self.bot.check(claim))
         except SourcecheckError as err:
-            return f'<div class="sc-abstain">⚠ {err}</div>'
+            return f'<div class="sc-abstain">⚠ {esc_md(str(err))}</div>'
 
     def add(self, files: list[Any] | None, title: str, text: str) -> str:
         """Store uploads (sanitised names, size and count limits) inside the data dir and ingest them."""

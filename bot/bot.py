@@ -12,16 +12,17 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from bot.assemble import assemble
-from bot.compose import Draft, abstain_text, compose, should_abstain
+from bot.compose import abstain_text, compose, should_abstain
 from bot.question import History, analyse
 from bot.retrieve import HybridRetriever, Retrieval
 from bot.types import Answer, ClaimCheck
 from index.embed import SentenceTransformerEmbeddings
+from index.errors import ConfigError
 from index.ingest import IngestReport, ingest, tqdm_progress
 from index.settings import Settings
 from index.store import Encoder, Store
@@ -37,6 +38,7 @@ class Bot:
         self.retriever = HybridRetriever(store, self.settings.candidates, self.settings.top_k, self.settings.rrf_k)
         self.llm = llm
         self.last_ingest: IngestReport | None = None
+        self._writer: Any = None
         self._lock = threading.Lock()
 
     # ---- construction -------------------------------------------------------------------
@@ -89,6 +91,15 @@ class Bot:
 
         Raises `QuestionError` for an empty, over-long or word-less question.
         """
+        answer = None
+        for kind, value in self.ask_stream(question, history):
+            if kind == "final":
+                answer = value
+        assert isinstance(answer, Answer)
+        return answer
+
+    def ask_stream(self, question: str, history: History | None = None) -> Iterator[tuple[str, Any]]:
+        """Yield ("draft", text so far) while an LLM writes, then ("final", Answer) after verification."""
         t0 = time.perf_counter()
         q = analyse(question, history, self.settings.max_question_chars)
         found = self.retriever.search(q)
@@ -96,14 +107,48 @@ class Bot:
         reason = should_abstain(q, found.evidence, found.best_similarity, s.min_coverage, s.min_similarity)
         if self.store.count() == 0:
             reason = "no articles are indexed"
-        draft = Draft(abstained=True, reason=reason) if reason else compose(
-            q, found.evidence, self.store.catalog, s.max_answer_sentences)
-        answer = assemble(q.text, draft, self.store.catalog) if not reason else None
+        answer: Answer | None = None
+        writer = self.writer()
+        if not reason and writer is not None:
+            chosen = writer.pick(found.evidence)
+            raw = ""
+            for piece in writer.stream(q, chosen):
+                raw += piece
+                yield "draft", raw
+            draft, warnings, fell_back = writer.write(q, chosen, found.evidence, self.store.catalog, raw=raw)
+            if fell_back:
+                warnings.append("the LLM answer did not pass verification; showing the extractive answer")
+                draft = compose(q, found.evidence, self.store.catalog, s.max_answer_sentences)
+            if draft.abstained:
+                reason = draft.reason
+            else:
+                answer = assemble(q.text, draft, self.store.catalog, "extractive" if fell_back else "llm", warnings)
+        elif not reason:
+            draft = compose(q, found.evidence, self.store.catalog, s.max_answer_sentences)
+            answer = assemble(q.text, draft, self.store.catalog)
         if answer is None or answer.abstained:
             covered = tuple(dict.fromkeys(e.article.title for e in found.evidence[:6]))[:3]
             answer = Answer(question=q.text, text=abstain_text(q), abstained=True, covered=covered,
-                            warnings=(answer.warnings if answer else ()) + ((reason,) if reason else ()))
-        return _with_latency(answer, t0)
+                            warnings=(answer.warnings if answer else ()) + ((reason,) if reason else ()),
+                            writer=answer.writer if answer else "extractive")
+        yield "final", _with_latency(answer, t0)
+
+    def writer(self) -> Any:
+        """The LLM writer when one is configured (`llm=` or SOURCECHECK_WRITER=llm), else None (extractive)."""
+        if self.llm is None and self.settings.writer == "llm":
+            from bot.llm import make_llm
+
+            if not self.settings.llm:
+                raise ConfigError("the llm writer needs a model. Fix: set SOURCECHECK_LLM=ollama:MODEL or "
+                                  "openai:MODEL (or pass llm= to Bot)")
+            self.llm = make_llm(self.settings.llm, self.settings.llm_base_url)
+        if self.llm is None:
+            return None
+        if self._writer is None:
+            from bot.llm import LLMWriter
+
+            self._writer = LLMWriter(self.llm, self.store.embedder)
+        return self._writer
 
     def check(self, claim: str) -> ClaimCheck:
         """Check a pasted claim against the articles: supported, reported but unconfirmed, disputed, or absent."""

@@ -25,6 +25,10 @@ def _settings(args: argparse.Namespace) -> Settings:
     update: dict[str, Any] = {}
     if getattr(args, "persist", None):
         update["persist_dir"] = Path(args.persist)
+    if getattr(args, "writer", None):
+        update["writer"] = args.writer
+    if getattr(args, "llm", None):
+        update["llm"] = args.llm
     return Settings().model_copy(update=update) if update else Settings()
 
 
@@ -134,6 +138,8 @@ def parser() -> argparse.ArgumentParser:
         a.add_argument("--persist")
         a.add_argument("--corpus", help="ingest this folder first (unchanged files are skipped)")
         a.add_argument("--json", action="store_true")
+        a.add_argument("--writer", choices=["extractive", "llm"])
+        a.add_argument("--llm", help="ollama:MODEL or openai:MODEL (with SOURCECHECK_LLM_BASE_URL)")
         a.set_defaults(func=fn)
     a = sub.add_parser("status", help="epistemic status of every sentence of a file (or - for stdin)")
     a.add_argument("file")
@@ -151,6 +157,8 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("--persist")
     a.add_argument("--baseline", action="store_true")
     a.add_argument("--out", default=None)
+    a.add_argument("--writer", choices=["extractive", "llm"])
+    a.add_argument("--llm", help="ollama:MODEL or openai:MODEL")
     a.add_argument("--realtimeqa", type=int, default=0, metavar="N",
                    help="real-world mode: the first N RealTimeQA 2024 questions (data read from ../shared)")
     a.set_defaults(func=cmd_eval)

@@ -153,7 +153,14 @@ def compose(q: Question, evidence: Sequence[Evidence], catalog: Catalog, limit: 
         if src and (e.article.id, src.start) not in used:
             used.add((e.article.id, src.start))
             draft.sentences.append(DraftSentence(frame(src), [(src, e.article)]))
-    # Claim groups across articles: corroboration and the strongest reservation any article voices.
+    add_claim_context(draft, chosen, evidence, catalog, used)
+    return draft
+
+
+def add_claim_context(draft: Draft, chosen: Sequence[Evidence], evidence: Sequence[Evidence], catalog: Catalog,
+                      used: set[tuple[str, int]]) -> None:
+    """Claim groups across articles: quote what fails to confirm or denies a cited claim, and count the
+    articles and independent origins that carry it (for every writer)."""
     seeds = [(e.sentence, e.article) for e in chosen]
     pool = [(e.sentence, e.article) for e in evidence]
     for article in {e.article.id: e.article for e in chosen}.values():
@@ -168,11 +175,14 @@ def compose(q: Question, evidence: Sequence[Evidence], catalog: Catalog, limit: 
         if len({a.id for _, a in basis}) >= 2:
             draft.sentences.append(DraftSentence(corroboration_statement(len({a.id for _, a in basis}), origins),
                                                  basis, kind="note"))
-    return draft
 
 
 def abstain_text(q: Question) -> str:
-    """The plain 'the articles don't say' reply."""
+    """The plain 'the articles don't say' reply (an instruction is not echoed back)."""
+    from index.cues import INSTRUCTION
+
+    if INSTRUCTION.search(q.text):
+        return "The articles don't answer that: it reads as an instruction, not as a question about the articles."
     body = q.text.rstrip(" ?.!")
     if q.kind == "yesno" or not body:
         return f"The articles don't answer “{q.text}”."

@@ -151,7 +151,12 @@ def main(args: argparse.Namespace) -> int:
     cases = load_cases(args.set_path or EVAL_DIR / "questions.jsonl")
     settings = Settings()
     work = Path(args.persist) if args.persist else Path(tempfile.mkdtemp(prefix="sc-eval-"))
-    settings = settings.model_copy(update={"persist_dir": work / "index"})
+    update: dict[str, Any] = {"persist_dir": work / "index"}
+    if getattr(args, "writer", None):
+        update["writer"] = args.writer
+    if getattr(args, "llm", None):
+        update["llm"] = args.llm
+    settings = settings.model_copy(update=update)
     bot = Bot.from_directory(args.corpus, settings=settings)
     results = {"sourcecheck": run_sourcecheck(bot, cases)}
     if args.baseline:

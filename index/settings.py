@@ -78,6 +78,8 @@ class Settings(BaseSettings):
     )
     writer: str = Field(default="extractive", description="Answer writer: extractive (offline) or llm.")
     llm: str | None = Field(default=None, description="LLM spec for the llm writer: ollama:MODEL, openai:MODEL.")
+    llm_base_url: str | None = Field(
+        default=None, description="Base URL of an OpenAI-compatible or Ollama server (llama.cpp, vLLM, LM Studio).")
 
     def model_path(self) -> str:
         """The embedding model actually used (setting, else the shipped MiniLM)."""
