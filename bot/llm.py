@@ -30,8 +30,12 @@ MIN_SIMILARITY = 0.35
 
 
 def make_llm(spec: str, base_url: str | None = None) -> Any:
-    """A chat model from a spec: `ollama:MODEL` or `openai:MODEL` (optional extras, imported on demand)."""
+    """A chat model from a spec: `ollama:MODEL`, `openai:MODEL` (optional extras) or `local:PATH.gguf`."""
     kind, _, model = spec.partition(":")
+    if kind == "local":
+        from bot.local_llm import LocalChatModel
+
+        return LocalChatModel(path=model)
     try:
         if kind == "ollama":
             from langchain_ollama import ChatOllama  # type: ignore[import-not-found]
@@ -43,7 +47,7 @@ def make_llm(spec: str, base_url: str | None = None) -> Any:
             return ChatOpenAI(model=model, temperature=0, **({"base_url": base_url} if base_url else {}))
     except ImportError as err:
         raise ConfigError(f"the {kind} writer needs its extra. Fix: pip install 'sourcecheck[{kind}]'") from err
-    raise ConfigError(f"unknown LLM spec {spec!r}. Fix: use ollama:MODEL or openai:MODEL")
+    raise ConfigError(f"unknown LLM spec {spec!r}. Fix: use ollama:MODEL, openai:MODEL or local:PATH.gguf")
 
 
 def sources_block(evidence: Sequence[Evidence]) -> str:
@@ -124,6 +128,8 @@ class LLMWriter:
                 continue
             draft.sentences.append(DraftSentence(text, sources, kind="llm"))
             used.update((a.id, s.start) for s, a in sources)
+        proposed = len(parse_answer(raw))
+        warnings.append(f"gate: kept {len(draft.sentences)} of {proposed} model sentences")
         if not draft.sentences:
             return draft, warnings, True
         add_claim_context(draft, [e for e in chosen if (e.article.id, e.sentence.start) in used], evidence,

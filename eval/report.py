@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 SHOWN = ("answer_correct", "recall_at_k", "citation_precision", "citation_recall", "citation_validity",
-         "flag_precision", "flag_recall", "abstention_accuracy", "latency_p50_ms", "latency_p95_ms")
+         "flag_precision", "flag_recall", "abstention_accuracy", "latency_p50_ms", "latency_p95_ms",
+         "gate_model_sentences", "gate_removed_share")
 
 
 def fmt(v: float | None) -> str:
@@ -33,6 +34,8 @@ def write_report(out: Path, scores: dict[str, dict[str, dict[str, float]]],
         lines += [f"## {t} ({n} cases)", "", "| metric | " + " | ".join(systems) + " |",
                   "|---|" + "---|" * len(systems)]
         for key in SHOWN:
+            if key.startswith("gate") and not any(key in scores[s][t] for s in systems):
+                continue
             lines.append(f"| {key} | " + " | ".join(fmt(scores[s][t].get(key, 0.0)) for s in systems) + " |")
         lines.append("")
     lines += ["## Flags by status (precision / recall)", "", "| status | " + " | ".join(systems) + " |",
@@ -59,7 +62,7 @@ def _plot(path: Path, scores: dict[str, dict[str, dict[str, float]]]) -> None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    keys = [k for k in SHOWN if not k.startswith("latency")]
+    keys = [k for k in SHOWN if not k.startswith(("latency", "gate"))]
     systems = list(scores)
     width = 0.8 / len(systems)
     fig, ax = plt.subplots(figsize=(10, 4))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tempfile
 import tomllib
@@ -100,6 +101,15 @@ def score(records: list[dict[str, Any]], cases: list[dict[str, Any]], k: int = 4
                 flag_tp, flag_fp, flag_fn = flag_tp + tp, flag_fp + fp, flag_fn + fn
         res = {key: m.mean(v) for key, v in vals.items() if key not in ("flag_precision", "flag_recall")}
         res["flag_precision"], res["flag_recall"] = m.prf(flag_tp, flag_fp, flag_fn)
+        kept = proposed = 0
+        for r, _ in pairs:
+            for w in r["answer"].get("warnings", []):
+                g = re.match(r"gate: kept (\d+) of (\d+)", w)
+                if g:
+                    kept, proposed = kept + int(g.group(1)), proposed + int(g.group(2))
+        if proposed:
+            res["gate_removed_share"] = 1 - kept / proposed
+            res["gate_model_sentences"] = float(proposed)
         res["latency_p50_ms"] = m.percentile(latencies, 50)
         res["latency_p95_ms"] = m.percentile(latencies, 95)
         res["cases"] = float(len(pairs))
