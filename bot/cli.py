@@ -56,7 +56,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print(json.dumps(report.to_dict(), indent=2))
     else:
         print(report.summary())
-        for path, reason in report.rejected:
+        for _path, reason in report.rejected:
             print(f"rejected: {reason}", file=sys.stderr)
     return EXIT_REJECTED if report.rejected else 0
 

@@ -46,8 +46,8 @@ ATTRIB_VERB = re.compile(rf"\b(?P<verb>{REPORT_VERBS})\b", re.I)
 ACCORDING = re.compile(r"\baccording to (?P<holder>[^,.;:—]+)", re.I)
 CITING = re.compile(r",?\s*\b(?:citing|quoting) (?P<holder>[^,.;:—]+)", re.I)
 POSTPOSED = re.compile(
-    rf"[,”\"]\s*(?P<verb>says|said|writes|wrote|added|adds|told|replied|explains|explained|argues|argued|"
-    rf"notes|noted|claims|claimed|insists|insisted|warns|warned|asked|replied)\s+(?P<holder>[^,.;:!?]+)",
+    r"[,”\"]\s*(?P<verb>says|said|writes|wrote|added|adds|told|replied|explains|explained|argues|argued|"
+    r"notes|noted|claims|claimed|insists|insisted|warns|warned|asked|replied)\s+(?P<holder>[^,.;:!?]+)",
     re.I,
 )
 PASSIVE_BY = re.compile(
@@ -89,14 +89,14 @@ VAGUE_HOLDER = re.compile(
 HEDGE = re.compile(
     r"\b(?:apparently|reportedly|allegedly|purportedly|supposedly|seemingly|ostensibly|possibly|probably|"
     r"perhaps|maybe|presumably|arguably|likely|unlikely|conceivably|plausibly|rumou?red|speculat\w+|"
-    r"(?:it|that)\s*(?:{a}s|\s+is|\s+was|\s+seems|\s+appears)\s+(?:quite\s+|very\s+|entirely\s+|also\s+)?"
+    rf"(?:it|that)\s*(?:{APOS}s|\s+is|\s+was|\s+seems|\s+appears)\s+(?:quite\s+|very\s+|entirely\s+|also\s+)?"
     r"(?:possible|probable|plausible|conceivable|unclear|likely|unlikely)"
     r"|not\s+(?:yet\s+)?(?:clear|known|certain)|unclear|uncertain|"
     r"(?:seems?|seemed|appears?|appeared)\s+(?:to|that|as|like|likely)|seemingly|suggests?|suggested|suggesting|"
     r"indicat(?:es|ed|ing|ion)|signs?\s+(?:that|of)|(?:believed|thought|said|rumou?red|alleged|claimed|"
     r"reputed)\s+to|may\s+(?:not\s+)?(?:have|be|well|also\s+be|even)|might|"
     r"(?:is|are|was|were)\s+(?:widely\s+)?(?:assumed|presumed|estimated)\s+to|suspected|"
-    r"suspect(?:s|ed)?\s+that|could\s+be\s+an?\s+(?:indication|sign))\b".format(a=APOS),
+    r"suspect(?:s|ed)?\s+that|could\s+be\s+an?\s+(?:indication|sign))\b",
     re.I,
 )
 # Weasel vagueness (CoNLL-2010 sense): who or how many is left unsaid. Marks `uncertain`, not a status.
@@ -107,10 +107,10 @@ VAGUE = re.compile(
     re.I,
 )
 UNCONFIRMED = re.compile(
-    r"\b(?:(?:have|has|had|did|do|does|could|can|would|were|was|is|are)(?:n{a}t|\s+not|\s+never)\s+"
-    r"(?:yet\s+|been\s+|be\s+|independently\s+|officially\s+|publicly\s+|immediately\s+){{0,3}}"
+    rf"\b(?:(?:have|has|had|did|do|does|could|can|would|were|was|is|are)(?:n{APOS}t|\s+not|\s+never)\s+"
+    r"(?:yet\s+|been\s+|be\s+|independently\s+|officially\s+|publicly\s+|immediately\s+){0,3}"
     r"(?:confirm|verif|corroborat|substantiat)\w*"
-    r"|(?:can{a}t|cannot|unable\s+to|declined\s+to|refused\s+to|failed\s+to)\s+(?:independently\s+)?"
+    rf"|(?:can{APOS}t|cannot|unable\s+to|declined\s+to|refused\s+to|failed\s+to)\s+(?:independently\s+)?"
     r"(?:confirm|verify|corroborate|substantiate)"
     r"|un(?:confirmed|verified|verifiable|substantiated|corroborated|proven)"
     r"|(?:no|without|little|scant)\s+(?:independent\s+|official\s+|public\s+|hard\s+)?"
@@ -118,7 +118,7 @@ UNCONFIRMED = re.compile(
     r"|(?:nobody|no\s+one|none\s+of\s+\w+|neither\s+\w+)\s+(?:\w+\s+)?(?:has|have|had|could|can|did)\s+"
     r"(?:yet\s+|independently\s+|publicly\s+)?(?:confirm|verif|corroborat)\w*"
     r"|yet\s+to\s+be\s+(?:confirmed|verified)|not\s+(?:been\s+)?(?:independently\s+)?(?:confirmed|verified))"
-    .format(a=APOS),
+    ,
     re.I,
 )
 
@@ -135,8 +135,8 @@ DISPUTED = re.compile(
 # A hypothetical: the antecedent questions reality ("if it's real"), or the consequent is a future or
 # counterfactual ("will", "would"). Generic rules ("If they score, the penalty ends") are not hypotheticals.
 CONDITIONAL_REALITY = re.compile(
-    r"\b(?:if|unless)\s+(?:(?:it|this|that|they|the\s+\w+)\s*(?:{a}s|\s+is|\s+was|\s+were|\s+are|\s+proves?)\s+"
-    r"(?:real|true|confirmed|accurate|correct|genuine|verified)|confirmed|true|real|verified|so)\b".format(a=APOS),
+    rf"\b(?:if|unless)\s+(?:(?:it|this|that|they|the\s+\w+)\s*(?:{APOS}s|\s+is|\s+was|\s+were|\s+are|\s+proves?)\s+"
+    r"(?:real|true|confirmed|accurate|correct|genuine|verified)|confirmed|true|real|verified|so)\b",
     re.I,
 )
 CONDITIONAL_CLAUSE = re.compile(
@@ -159,12 +159,12 @@ INSTRUCTION = re.compile(
 )
 
 SPECULATIVE = re.compile(
-    r"\bwould(?:n{a}t|\s+not)?\s+(?!(?:later|go\s+on|eventually|soon|then|also\s+(?:later|go)|return|"
+    rf"\bwould(?:n{APOS}t|\s+not)?\s+(?!(?:later|go\s+on|eventually|soon|then|also\s+(?:later|go)|return|"
     r"continue|remain|become\s+(?:known|the))\b)(?:\w+ly\s+)?\w+"
-    r"|\bcould(?:n{a}t|\s+not)?\s+(?:\w+ly\s+)?(?:be|have|mean|involve|lead|make|present|shift|change|cause|"
+    rf"|\bcould(?:n{APOS}t|\s+not)?\s+(?:\w+ly\s+)?(?:be|have|mean|involve|lead|make|present|shift|change|cause|"
     r"bring|force|push|result|prove|spark|trigger|undermine|complicate)\b"
     r"|\b(?:is|are)\s+(?:expected|set|poised|bound)\s+to\b|\bwill\s+likely\b|\bcould\s+(?:well|soon)\b"
-    .format(a=APOS),
+    ,
     re.I,
 )
 

@@ -8,7 +8,7 @@ Example:
 from __future__ import annotations
 
 import string
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from index.errors import ConfigError
@@ -22,7 +22,7 @@ def variables(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> str:
     """Read `prompts/NAME.txt` and check it has exactly the variables the code fills."""
     path = HERE / f"{name}.txt"

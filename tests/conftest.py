@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import socket
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,27 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "index" / "articles"
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+
+def free_port() -> int:
+    """A free TCP port on the loopback interface."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_for_port(port: int, proc: subprocess.Popen, seconds: float) -> bool:
+    """Wait until a server process listens on 127.0.0.1:port; False if it died or timed out."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return True
+        except OSError:
+            if proc.poll() is not None:
+                return False
+            time.sleep(0.3)
+    return False
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

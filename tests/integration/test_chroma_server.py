@@ -3,38 +3,23 @@
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SEEDS
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from tests.conftest import ROOT, SEEDS, free_port, wait_for_port
 
 
 @pytest.fixture()
 def chroma_server(tmp_path):
     exe = shutil.which("chroma", path=str(Path(sys.executable).parent)) or shutil.which("chroma")
     assert exe, "the chroma CLI ships with chromadb"
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen([exe, "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1",
                              "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                break
-        except OSError:
-            time.sleep(0.3)
-    else:
+    if not wait_for_port(port, proc, 60):
         proc.kill()
         pytest.fail("chroma run did not start")
     yield f"http://127.0.0.1:{port}"
@@ -65,7 +50,7 @@ def test_ingest_and_two_concurrent_readers_on_a_chroma_server(chroma_server, tmp
 
 
 def test_unreachable_server_is_a_clear_error(tmp_path):
-    env = dict(os.environ, SOURCECHECK_DATA_DIR=str(tmp_path), SOURCECHECK_CHROMA_URL=f"http://127.0.0.1:{_free_port()}")
+    env = dict(os.environ, SOURCECHECK_DATA_DIR=str(tmp_path), SOURCECHECK_CHROMA_URL=f"http://127.0.0.1:{free_port()}")
     out = subprocess.run([sys.executable, "-m", "bot.cli", "ingest", str(SEEDS)], env=env, cwd=ROOT,
                          capture_output=True, text=True)
     assert out.returncode == 2 and "chroma run" in out.stderr and "Traceback" not in out.stderr
