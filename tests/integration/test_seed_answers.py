@@ -68,6 +68,13 @@ def test_truce_answer_keeps_attribution_flags_non_confirmation_and_single_origin
     assert not any(s.startswith("ISIS has reached a truce") for s in text.split(". "))
 
 
+def test_disagreeing_articles_are_both_shown_each_cited(seed_bot):
+    answer = seed_bot.ask("Which groups did ISIS and Jabhat Al Nusra agree to fight?")
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "Syrian Revolutionaries Front" in quotes and "Hazm Movement" in quotes
+    assert len({c.article_id for c in answer.citations}) == 2
+
+
 def test_followup_uses_history(seed_bot):
     first = seed_bot.ask("What is the Syrian Revolutionaries Front?")
     answer = seed_bot.ask("Who leads it?", history=[("What is the Syrian Revolutionaries Front?", first.text)])
