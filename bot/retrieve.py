@@ -114,7 +114,7 @@ class HybridRetriever:
                 ctx_cov = _coverage(q.context_terms, groups, idf, sent_terms) if q.context_terms else 0.0
                 score = (0.45 * max(sim, ctx_sim) + 0.45 * coverage + 0.1 * fused / top_fused
                          + 0.1 * ctx_cov + _type_bonus(q, s.text) - _shape_penalty(s.text))
-                evidence.append(Evidence(s, article, score, rank, sim, coverage))
+                evidence.append(Evidence(s, article, score, rank, max(sim, ctx_sim), coverage))
         evidence.sort(key=lambda e: -e.score)
         best = max((dense.get(cid, 0.0) for cid, _ in chunks), default=0.0)
         return Retrieval(chunks, evidence, best)
