@@ -44,7 +44,9 @@ def _citation(n: int, s: Sentence, a: Article) -> Citation:
 
 def _sentence_flag(c: Citation, s: Sentence) -> Flag:
     note = ""
-    if s.inherited:
+    if s.inherited.startswith("continues"):
+        note = s.inherited
+    elif s.inherited:
         note = f"the article also says: {_short(s.inherited.split(': ', 1)[-1])}"
     return Flag(claim=_short(s.text), status=s.status, cue=s.cue, holder=s.holder, source=c.source, quote=c.quote,
                 start=c.start, end=c.end, kind="sentence", note=note, n=c.n,

@@ -58,13 +58,15 @@ class HybridRetriever:
         self.rrf_k = rrf_k
 
     def chunk_search(self, query_text: str, query_terms: Sequence[str], vector: np.ndarray | None = None,
-                     k: int | None = None) -> tuple[list[tuple[str, float]], dict[str, float], dict[str, float]]:
+                     k: int | None = None, expanded: Sequence[str] | None = None,
+                     ) -> tuple[list[tuple[str, float]], dict[str, float], dict[str, float]]:
         """Fused chunk ranking, plus the dense similarities and BM25 scores seen."""
         k = k or self.top_k
         if vector is None:
             vector = self.store.embedder.encode([query_text])[0]
         dense = self.store.dense(vector, self.candidates)
-        expanded = self.store.catalog.expand(query_terms)
+        if expanded is None:
+            expanded = self.store.catalog.expand(query_terms)
         lexical = self.store.catalog.bm25(expanded, self.candidates)
         fused = rrf([[i for i, _ in dense], [i for i, _ in lexical]], self.rrf_k)
         return _diverse(self.store, fused, k), dict(dense), dict(lexical)
@@ -74,10 +76,10 @@ class HybridRetriever:
         vector = self.store.embedder.encode([q.search_text])[0]
         own_vector = vector if not q.followup else self.store.embedder.encode([q.text])[0]
         all_terms = list(q.terms) + list(q.context_terms)
-        chunks, dense, _ = self.chunk_search(q.search_text, all_terms, vector)
         catalog = self.store.catalog
-        rows = catalog.chunk_rows([cid for cid, _ in chunks])
         expanded = catalog.expand(all_terms)
+        chunks, dense, _ = self.chunk_search(q.search_text, all_terms, vector, expanded=expanded)
+        rows = catalog.chunk_rows([cid for cid, _ in chunks])
         n_chunks = max(1, catalog.count_chunks())
         df = catalog.document_frequency(expanded)
         idf = {t: math.log(1 + (n_chunks + 0.5) / (df.get(t, 0) + 0.5)) for t in expanded}

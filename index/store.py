@@ -116,7 +116,7 @@ class Store:
 
     def dense(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
         """Top-k chunk ids by cosine similarity, best first, as `(id, similarity)`."""
-        n = self.collection.count()
+        n = self.catalog.count_chunks()  # no extra round trip to Chroma
         if n == 0:
             return []
         res = self.collection.query(query_embeddings=[vector], n_results=min(k, n), include=["distances"])

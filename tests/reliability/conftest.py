@@ -18,12 +18,12 @@ def cli(args: list[str], data_dir: Path, **kw) -> subprocess.CompletedProcess:
                           text=True, **kw)
 
 
-def make_corpus(folder: Path, n: int) -> list[Path]:
+def make_corpus(folder: Path, n: int, start: int = 0) -> list[Path]:
     """n distinct small articles built from the seed sentences (each with its own number and title)."""
     folder.mkdir(parents=True, exist_ok=True)
     lines = [ln for t in SEED_TEXTS for ln in t.splitlines() if len(ln.split()) > 8]
     paths = []
-    for i in range(n):
+    for i in range(start, start + n):
         body = " ".join(lines[(i + k) % len(lines)] for k in range(3))
         p = folder / f"article-{i:04d}.txt"
         p.write_text(f"title: Dispatch {i}\n\nDispatch number {i} from the desk. {body}\n", encoding="utf-8")
