@@ -73,7 +73,7 @@ def _plot(path: Path, scores: dict[str, dict[str, dict[str, float]]]) -> None:
     ax.set_xticklabels([k.replace("_", "\n") for k in keys], fontsize=8)
     ax.set_ylim(0, 1.05)
     ax.set_title("sourcecheck eval on the seed question set (all cases)")
-    ax.legend()
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=len(systems), frameon=False)
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)

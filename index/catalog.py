@@ -239,11 +239,8 @@ class Catalog:
     def expand(self, query_terms: Sequence[str]) -> list[str]:
         """Query terms plus their spelling variants found in the vocabulary (qaida → qaeda)."""
         out = list(dict.fromkeys(query_terms))
-        for t in list(out):
-            cands = variants(t)
-            for found in self.document_frequency(cands):
-                if found not in out:
-                    out.append(found)
+        cands = {v for t in out for v in variants(t)}  # one look-up for all the terms' variants
+        out += sorted(f for f in self.document_frequency(sorted(cands)) if f not in out)
         return out
 
     def bm25(self, query_terms: Sequence[str], k: int) -> list[tuple[str, float]]:

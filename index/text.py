@@ -37,7 +37,10 @@ def fold(text: str) -> str:
         >>> fold("Café—Qaeda’s")
         "cafe qaeda's"
     """
-    text = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    text = text.translate(_FOLD)
+    if text.isascii():
+        return text.lower()
+    text = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
 
 
@@ -89,7 +92,12 @@ def tokens(text: str) -> list[str]:
 
 def terms(text: str) -> list[str]:
     """Stemmed content terms (stop words removed), in order."""
-    return [stem(t) for t in tokens(text) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
+    return list(_terms(text))
+
+
+@lru_cache(maxsize=100_000)
+def _terms(text: str) -> tuple[str, ...]:
+    return tuple(stem(t) for t in tokens(text) if t not in STOPWORDS and (len(t) > 1 or t.isdigit()))
 
 
 def variants(term: str) -> list[str]:
