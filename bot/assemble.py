@@ -18,10 +18,6 @@ from bot.verify import citation_ok, note_support, split_marked, support
 from index.catalog import Catalog
 from index.types import Article, Sentence
 
-LABELS = {
-    "attributed": "attributed", "hedged": "hedged", "unconfirmed": "unconfirmed", "disputed": "disputed",
-    "conditional": "conditional", "speculative": "speculative",
-}
 
 
 def place_marker(text: str, numbers: Sequence[int]) -> str:

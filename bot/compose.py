@@ -99,7 +99,7 @@ def has_count(question: str, sentence: str) -> bool:
     noun = terms(m.group(1))
     if not noun:
         return bool(re.search(rf"\b{_COUNT}\b", sentence, re.I))
-    for hit in re.finditer(rf"\b{_COUNT}\s+((?:[\w-]+\s+){{0,2}}[\w-]+)", sentence, re.I):
+    for hit in re.finditer(rf"\b{_COUNT}\s+((?:[\w-]+\s+)?[\w-]+)", sentence, re.I):
         if noun[0] in terms(hit.group(1)):
             return True
     return False

@@ -13,7 +13,6 @@ from index.errors import (
     ArticleError,
     ConfigError,
     CorpusError,
-    EmptyFileError,
     IndexMismatchError,
     QuestionError,
     SourcecheckError,
@@ -27,7 +26,7 @@ from index.store import Store
 from index.types import STATUSES, Article, Chunk, Sentence
 
 __all__ = [
-    "STATUSES", "Article", "ArticleError", "Catalog", "Chunk", "ConfigError", "CorpusError", "EmptyFileError",
+    "STATUSES", "Article", "ArticleError", "Catalog", "Chunk", "ConfigError", "CorpusError",
     "HashingEmbeddings", "IndexMismatchError", "IngestReport", "QuestionError", "Sentence",
     "SentenceTransformerEmbeddings", "Settings", "SourcecheckError", "Store", "StoreError", "annotate",
     "annotate_article", "chunk_sentences", "holder_is_named", "ingest", "ingest_articles", "load_article",

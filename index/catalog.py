@@ -255,18 +255,6 @@ class Catalog:
                 "WHERE chunk_fts MATCH ? ORDER BY bm25(chunk_fts) LIMIT ?", (match, k)).fetchall()
         return [(r[0], float(r[1])) for r in rows]
 
-    def delete_articles(self, article_ids: Iterable[str]) -> list[str]:
-        """Delete articles; returns the chunk ids removed (to delete from Chroma too)."""
-        with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                removed = [cid for a in article_ids for cid in self._delete_article(a)]
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-        return removed
-
     def close(self) -> None:
         """Close the database."""
         with self._lock:

@@ -7,7 +7,7 @@ Example:
     >>> s = annotate("Syrian opposition officials say ISIS has reached a truce. "
     ...              "U.S. officials haven't confirmed it.")
     >>> [(x.status, x.holder) for x in s]
-    [('attributed', 'Syrian opposition officials'), ('unconfirmed', 'U.S. officials')]
+    [('unconfirmed', 'Syrian opposition officials'), ('unconfirmed', 'U.S. officials')]
     >>> s[0].statuses
     ('unconfirmed', 'attributed')
 """
@@ -15,7 +15,7 @@ Example:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from index import cues
 from index.splitter import paragraph_starts, split_sentences
@@ -274,6 +274,12 @@ def annotate_spans(text: str, spans: list[tuple[int, int]], article_id: str = ""
             terms = scope_terms(r.scope)
             classes = cues.event_classes(r.scope) or cues.event_classes(text[spans[j][0]:spans[j][1]])
             if not terms and not classes:
+                # "…haven't confirmed it": the pronoun points at the report just before.
+                prev = j - 1
+                if prev >= 0 and {"attributed", "hedged"} & set(readings[prev].statuses) \
+                        and status not in readings[prev].statuses:
+                    extra[prev].append(status)
+                    inherited[prev] = f"{status}: {text[spans[j][0]:spans[j][1]].strip()}"
                 continue
             for i, (s, e) in enumerate(spans):
                 if i == j or status in readings[i].statuses:
@@ -320,10 +326,3 @@ def annotate(text: str, article_id: str = "", start: int = 0) -> list[Sentence]:
 def annotate_article(article: Article) -> list[Sentence]:
     """Annotate an article's body (after its header lines)."""
     return annotate(article.text, article.id, article.body_start)
-
-
-def with_status(sentence: Sentence, status: str) -> Sentence:
-    """Copy of a sentence with one more status (used by cross-article claim groups)."""
-    statuses = _order(list(sentence.statuses) + [status])
-    return replace(sentence, statuses=statuses, status=statuses[0],
-                   uncertain=sentence.uncertain or status in UNCERTAIN_STATUSES)

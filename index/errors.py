@@ -2,10 +2,10 @@
 
 Example:
     >>> try:
-    ...     raise EmptyFileError("a.txt is empty: add the article text or remove the file")
+    ...     raise ArticleError("a.txt", "the file is empty", "add the article text or remove the file")
     ... except SourcecheckError as err:
     ...     print(err)
-    a.txt is empty: add the article text or remove the file
+    a.txt: the file is empty. Fix: add the article text or remove the file
 """
 
 from __future__ import annotations
@@ -27,10 +27,6 @@ class ArticleError(SourcecheckError):
         self.reason = reason
         self.fix = fix
         super().__init__(f"{path}: {reason}. Fix: {fix}")
-
-
-class EmptyFileError(SourcecheckError):
-    """A file holds no article text."""
 
 
 class CorpusError(SourcecheckError):

@@ -8,8 +8,6 @@ Example:
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 from pathlib import Path
 
@@ -116,7 +114,3 @@ class Settings(BaseSettings):
             "chunk_max_sentences": self.chunk_max_sentences,
             "schema": 1,
         }
-
-    def shape_hash(self) -> str:
-        """Short stable hash of `shape()`."""
-        return hashlib.sha256(json.dumps(self.shape(), sort_keys=True).encode()).hexdigest()[:12]
