@@ -57,6 +57,7 @@ class Catalog:
             self._db.executescript(_SCHEMA)
         self._cache: dict[str, list[Sentence]] = {}
         self._vcache: dict[str, np.ndarray] = {}
+        self._acache: dict[str, Article] = {}
 
     # ---- metadata -------------------------------------------------------------------------
     def get_meta(self, key: str) -> str | None:
@@ -129,6 +130,7 @@ class Catalog:
         db.execute("DELETE FROM sentences WHERE article_id=?", (article_id,))
         db.execute("DELETE FROM svec WHERE article_id=?", (article_id,))
         self._vcache.pop(article_id, None)
+        self._acache.pop(article_id, None)
         db.execute("DELETE FROM articles WHERE id=?", (article_id,))
         db.execute("DELETE FROM paths WHERE article_id=?", (article_id,))
         self._cache.pop(article_id, None)
@@ -152,13 +154,21 @@ class Catalog:
             return [r[0] for r in self._db.execute("SELECT path FROM paths WHERE article_id=?", (article_id,))]
 
     def article(self, article_id: str) -> Article | None:
-        """One article, text included."""
+        """One article, text included (cached: an id is a content hash, so an article never changes)."""
+        cached = self._acache.get(article_id)
+        if cached is not None:
+            return cached
         with self._lock:
             row = self._db.execute(
                 "SELECT id, first_path, text, title, outlet, author, date, url, body_start FROM articles WHERE id=?",
                 (article_id,),
             ).fetchone()
-        return Article(*row) if row else None
+        if not row:
+            return None
+        if len(self._acache) > 2000:
+            self._acache.clear()
+        self._acache[article_id] = Article(*row)
+        return self._acache[article_id]
 
     def articles(self) -> list[Article]:
         """All articles (without re-reading files)."""
