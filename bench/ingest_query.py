@@ -12,7 +12,6 @@ Query: `Bot.ask()` p50/p95 (model load excluded, reported apart) against LangCha
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import statistics
 import sys
@@ -26,7 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bot import Bot  # noqa: E402
 from index.embed import SentenceTransformerEmbeddings, make_embedder  # noqa: E402
 from index.ingest import ingest_articles  # noqa: E402
-from index.loader import iter_articles, parse_article  # noqa: E402
+from eval.realtimeqa import load_articles  # noqa: E402
+from index.loader import iter_articles  # noqa: E402
 from index.settings import Settings  # noqa: E402
 from index.splitter import split_sentences  # noqa: E402
 from index.types import Article  # noqa: E402
@@ -42,15 +42,8 @@ SEED_QUESTIONS = [
 
 
 def rtqa_articles(limit: int) -> Iterator[Article]:
-    with gzip.open(RTQA / "articles.jsonl.gz", "rt", encoding="utf-8") as f:
-        for i, line in enumerate(f):
-            if i >= limit:
-                return
-            d = json.loads(line)
-            date = d.get("date", "").replace("/", "-")[:10]
-            head = f"title: {d['title'].strip()}\n" if d.get("title", "").strip() else ""
-            head += f"date: {date}\n" if len(date) == 10 else ""
-            yield parse_article(f"{head}\n{d['text']}" if head else d["text"], f"rtqa/{d['id']}.txt")
+    """The first `limit` RealTimeQA articles (the eval's loader)."""
+    return load_articles(limit=limit)
 
 
 def rtqa_questions(limit: int) -> list[str]:

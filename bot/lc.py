@@ -26,23 +26,21 @@ class SourcecheckRetriever(BaseRetriever):
     k: int = 4
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
-        store = self.bot.store
+        catalog = self.bot.store.catalog
         chunks, _, _ = self.bot.retriever.chunk_search(query, terms(query), k=self.k)
-        rows = store.catalog.chunk_rows([cid for cid, _ in chunks])
+        rows = catalog.chunk_rows([cid for cid, _ in chunks])
+        texts = catalog.chunk_texts([cid for cid, _ in chunks])
         docs = []
         for cid, score in chunks:
-            if cid not in rows:
+            if cid not in texts:
                 continue
-            article_id, first, last = rows[cid]
-            article = store.catalog.article(article_id)
-            sents = store.catalog.sentences(article_id)[first:last + 1]
-            if article is None or not sents:
-                continue
-            start, end = sents[0].start, sents[-1].end
+            article, start, end, text = texts[cid]
+            _, first, last = rows[cid]
+            sents = catalog.sentences(article.id)[first:last + 1]
             docs.append(Document(
-                page_content=article.text[start:end], id=cid,
+                page_content=text, id=cid,
                 metadata={"source": article.path, "title": article.title, "date": article.date,
-                          "article_id": article_id, "start": start, "end": end, "score": score,
+                          "article_id": article.id, "start": start, "end": end, "score": score,
                           "statuses": sorted({st for s in sents for st in s.statuses})},
             ))
         return docs

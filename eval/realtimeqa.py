@@ -41,12 +41,14 @@ def load_questions(n: int, data: Path = DATA) -> list[dict[str, Any]]:
         return [json.loads(line) for line in f][:n]
 
 
-def load_articles(ids: set[str], data: Path = DATA) -> Iterator[Article]:
-    """Stream the articles with the given ids (title and date become header metadata)."""
+def load_articles(ids: set[str] | None = None, data: Path = DATA, limit: int | None = None) -> Iterator[Article]:
+    """Stream the articles with the given ids, or the first `limit` (title and date become header metadata)."""
     with gzip.open(data / "articles.jsonl.gz", "rt", encoding="utf-8") as f:
-        for line in f:
+        for i, line in enumerate(f):
+            if limit is not None and i >= limit:
+                return
             d = json.loads(line)
-            if d["id"] not in ids:
+            if ids is not None and d["id"] not in ids:
                 continue
             date = d.get("date", "").replace("/", "-")[:10]
             head = f"title: {d['title'].strip()}\n" if d.get("title", "").strip() else ""
@@ -96,16 +98,8 @@ def _terms(question: str) -> list[str]:
 
 
 def _chunk_texts(bot: Any, chunk_ids: list[str]) -> list[str]:
-    rows = bot.store.catalog.chunk_rows(chunk_ids)
-    out = []
-    for cid in chunk_ids:
-        if cid in rows:
-            art_id, first, last = rows[cid]
-            sents = bot.store.catalog.sentences(art_id)[first:last + 1]
-            art = bot.store.catalog.article(art_id)
-            if sents and art:
-                out.append(art.text[sents[0].start:sents[-1].end])
-    return out
+    found = bot.store.catalog.chunk_texts(chunk_ids)
+    return [found[cid][3] for cid in chunk_ids if cid in found]
 
 
 def _summary(rows: dict[str, list]) -> dict[str, float]:

@@ -216,6 +216,21 @@ class Catalog:
                 list(chunk_ids)).fetchall()
         return {r[0]: (r[1], r[2], r[3]) for r in rows}
 
+    def chunk_texts(self, chunk_ids: Sequence[str]) -> dict[str, tuple[Article, int, int, str]]:
+        """`chunk id -> (article, start, end, text)` for the ids that exist; text = article.text[start:end]."""
+        if not chunk_ids:
+            return {}
+        marks = ",".join("?" * len(chunk_ids))
+        with self._lock:
+            rows = self._db.execute(f"SELECT id, article_id, start, end FROM chunks WHERE id IN ({marks})",
+                                    list(chunk_ids)).fetchall()
+        out = {}
+        for cid, art_id, start, end in rows:
+            art = self.article(art_id)
+            if art is not None:
+                out[cid] = (art, start, end, art.text[start:end])
+        return out
+
     def chunk_ids_of(self, article_id: str) -> list[str]:
         """Chunk ids of one article."""
         with self._lock:
