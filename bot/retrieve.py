@@ -11,6 +11,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -48,6 +49,19 @@ class Retrieval:
     best_similarity: float
 
 
+@dataclass
+class _Chunks:
+    chunks: list[tuple[str, float]]
+    dense: dict[str, float]
+    lexical: dict[str, float]
+    expanded: list[str]
+    df: dict[str, int]
+    vector: np.ndarray
+
+
+_POOL = ThreadPoolExecutor(max_workers=8, thread_name_prefix="sourcecheck-bm25")
+
+
 class HybridRetriever:
     """Dense + BM25 over one store; scores each sentence of the fused chunks."""
 
@@ -57,31 +71,42 @@ class HybridRetriever:
         self.top_k = top_k
         self.rrf_k = rrf_k
 
+    def lexical(self, query_terms: Sequence[str]) -> tuple[list[str], dict[str, int], list[tuple[str, float]]]:
+        """Expanded terms, their chunk frequencies, and the BM25 candidates."""
+        expanded, df = self.store.catalog.expand_with_df(query_terms)
+        return expanded, df, self.store.catalog.bm25(expanded, self.candidates, df)
+
     def chunk_search(self, query_text: str, query_terms: Sequence[str], vector: np.ndarray | None = None,
-                     k: int | None = None, expanded: Sequence[str] | None = None,
+                     k: int | None = None,
                      ) -> tuple[list[tuple[str, float]], dict[str, float], dict[str, float]]:
         """Fused chunk ranking, plus the dense similarities and BM25 scores seen."""
-        k = k or self.top_k
-        if vector is None:
-            vector = self.store.embedder.encode([query_text])[0]
-        dense = self.store.dense(vector, self.candidates)
-        if expanded is None:
-            expanded = self.store.catalog.expand(query_terms)
-        lexical = self.store.catalog.bm25(expanded, self.candidates)
+        found = self._search_chunks(query_text, query_terms, vector, k)
+        return found.chunks, found.dense, found.lexical
+
+    def _search_chunks(self, query_text: str, query_terms: Sequence[str], vector: np.ndarray | None,
+                       k: int | None) -> _Chunks:
+        # The lexical side (SQLite) runs while the query is encoded (ONNX): both release the GIL, so
+        # the BM25 look-up costs no wall-clock time on a machine with two cores.
+        pending = _POOL.submit(self.lexical, query_terms)
+        try:
+            if vector is None:
+                vector = self.store.embedder.encode([query_text])[0]
+            dense = self.store.dense(vector, self.candidates)
+        finally:
+            expanded, df, lexical = pending.result()
         fused = rrf([[i for i, _ in dense], [i for i, _ in lexical]], self.rrf_k)
-        return _diverse(self.store, fused, k), dict(dense), dict(lexical)
+        return _Chunks(_diverse(self.store, fused, k or self.top_k), dict(dense), dict(lexical), expanded, df,
+                       vector)
 
     def search(self, q: Question) -> Retrieval:
         """Retrieve and score candidate evidence sentences for a question."""
-        vector = self.store.embedder.encode([q.search_text])[0]
-        own_vector = vector if not q.followup else self.store.embedder.encode([q.text])[0]
         all_terms = list(q.terms) + list(q.context_terms)
         catalog = self.store.catalog
-        expanded = catalog.expand(all_terms)
-        chunks, dense, _ = self.chunk_search(q.search_text, all_terms, vector, expanded=expanded)
+        found = self._search_chunks(q.search_text, all_terms, None, None)
+        chunks, dense, expanded, df, vector = found.chunks, found.dense, found.expanded, found.df, found.vector
+        own_vector = vector if not q.followup else self.store.embedder.encode([q.text])[0]
         rows = catalog.chunk_rows([cid for cid, _ in chunks])
         n_chunks = max(1, catalog.count_chunks())
-        df = catalog.document_frequency(expanded)
         idf = {t: math.log(1 + (n_chunks + 0.5) / (df.get(t, 0) + 0.5)) for t in expanded}
         groups = {t: {t} | {v for v in expanded if v not in all_terms and _one_sub(t, v)} for t in all_terms}
         top_fused = chunks[0][1] if chunks else 1.0
@@ -95,12 +120,12 @@ class HybridRetriever:
                 continue
             article_id, first, last = rows[cid]
             article = catalog.article(article_id)
-            sentences = catalog.sentences(article_id)
+            sentences = catalog.sentences_between(article_id, first - 1, last)
             vecs = catalog.sentence_vectors(article_id)
             if article is None:
                 continue
             for idx in range(first, last + 1):
-                if (article_id, idx) in seen or idx >= len(sentences):
+                if (article_id, idx) in seen or idx not in sentences:
                     continue
                 seen.add((article_id, idx))
                 s = sentences[idx]
@@ -110,7 +135,8 @@ class HybridRetriever:
                 ctx_sim = float(vecs[idx] @ vector) if vecs is not None and q.followup else sim
                 sent_terms = set(text_terms(s.text))
                 coverage = _coverage(wanted, groups, weight, sent_terms)
-                if idx > 0:  # the previous sentence often holds the subject ("The two rival groups agreed…")
+                # The previous sentence often holds the subject ("The two rival groups agreed…").
+                if idx - 1 in sentences:
                     window = sent_terms | set(text_terms(sentences[idx - 1].text))
                     coverage = max(coverage, 0.85 * _coverage(wanted, groups, weight, window))
                 ctx_cov = _coverage(q.context_terms, groups, idf, sent_terms) if q.context_terms else 0.0

@@ -14,13 +14,17 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Generic, TypeVar
 
 import numpy as np
 
 from index.text import terms, variants
 from index.types import Article, Chunk, Sentence
+
+V = TypeVar("V")
 
 _SCHEMA = """
 PRAGMA journal_mode=WAL;
@@ -44,10 +48,46 @@ CREATE TABLE IF NOT EXISTS vocab(term TEXT PRIMARY KEY, df INTEGER NOT NULL) WIT
 """
 
 
+class Lru(Generic[V]):
+    """A small thread-safe least-recently-used map.
+
+    >>> c = Lru[int](2); _ = c.put("a", 1); _ = c.put("b", 2); _ = c.get("a"); _ = c.put("c", 3)
+    >>> sorted(c._d)
+    ['a', 'c']
+    """
+
+    def __init__(self, maxsize: int) -> None:
+        self.maxsize = max(1, maxsize)
+        self._d: OrderedDict[str, V] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> V | None:
+        """The cached value, marked as recently used, or None."""
+        with self._lock:
+            value = self._d.get(key)
+            if value is not None:
+                self._d.move_to_end(key)
+            return value
+
+    def put(self, key: str, value: V) -> V:
+        """Cache a value (evicting the least recently used) and return it."""
+        with self._lock:
+            self._d[key] = value
+            self._d.move_to_end(key)
+            while len(self._d) > self.maxsize:
+                self._d.popitem(last=False)
+        return value
+
+    def pop(self, key: str, default: V | None = None) -> V | None:
+        """Forget a key."""
+        with self._lock:
+            return self._d.pop(key, default)
+
+
 class Catalog:
     """SQLite catalog with FTS5 BM25; safe to share between threads (one lock) and processes (WAL)."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, cache_articles: int = 512) -> None:
         self.path = str(path)
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
@@ -55,9 +95,13 @@ class Catalog:
         self._lock = threading.RLock()
         with self._lock:
             self._db.executescript(_SCHEMA)
-        self._cache: dict[str, list[Sentence]] = {}
-        self._vcache: dict[str, np.ndarray] = {}
-        self._acache: dict[str, Article] = {}
+        # Bounded LRU caches: a question touches a few dozen articles, so 512 keeps a hot set in memory
+        # without holding the whole corpus (the full RealTimeQA index would need ~1 GB for these alone).
+        self._cache: Lru[list[Sentence]] = Lru(cache_articles)
+        self._vcache: Lru[np.ndarray] = Lru(cache_articles)
+        self._acache: Lru[Article] = Lru(cache_articles)
+        self._writes = 0  # own commits; `PRAGMA data_version` covers other connections'
+        self._counted: tuple[int, int, int] | None = None  # (data_version, writes, chunks)
 
     # ---- metadata -------------------------------------------------------------------------
     def get_meta(self, key: str) -> str | None:
@@ -116,6 +160,8 @@ class Catalog:
             except BaseException:
                 db.execute("ROLLBACK")
                 raise
+            finally:
+                self._writes += 1
 
     def _delete_article(self, article_id: str) -> list[str]:
         db = self._db
@@ -165,10 +211,8 @@ class Catalog:
             ).fetchone()
         if not row:
             return None
-        if len(self._acache) > 2000:
-            self._acache.clear()
-        self._acache[article_id] = Article(*row)
-        return self._acache[article_id]
+        article = self._acache.put(article_id, Article(*row))
+        return article
 
     def articles(self) -> list[Article]:
         """All articles (without re-reading files)."""
@@ -185,13 +229,28 @@ class Catalog:
             rows = self._db.execute(
                 "SELECT data FROM sentences WHERE article_id=? ORDER BY idx", (article_id,)).fetchall()
         out = [Sentence.from_dict(json.loads(r[0])) for r in rows]
-        if len(self._cache) > 5000:
-            self._cache.clear()
-        self._cache[article_id] = out
-        return out
+        return self._cache.put(article_id, out)
+
+    def sentences_between(self, article_id: str, first: int, last: int) -> dict[int, Sentence]:
+        """Sentences `first..last` of an article by index (only those rows are decoded on a cache miss).
+
+        A question touches a few sentences of each of a few dozen articles; decoding whole articles
+        for them was the cost that grew with the corpus (fewer cache hits).
+        """
+        cached = self._cache.get(article_id)
+        if cached is not None:
+            return {i: cached[i] for i in range(max(0, first), min(last, len(cached) - 1) + 1)}
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT idx, data FROM sentences WHERE article_id=? AND idx BETWEEN ? AND ?",
+                (article_id, first, last)).fetchall()
+        return {int(i): Sentence.from_dict(json.loads(d)) for i, d in rows}
 
     def sentence_vectors(self, article_id: str) -> np.ndarray | None:
-        """Unit vectors of an article's sentences (float32, one row a sentence), cached."""
+        """Unit vectors of an article's sentences (float16 as stored, one row a sentence), cached.
+
+        Kept in float16 (no conversion, half the memory): numpy promotes a row to float32 in `row @ v`.
+        """
         cached = self._vcache.get(article_id)
         if cached is not None:
             return cached
@@ -199,11 +258,8 @@ class Catalog:
             row = self._db.execute("SELECT dim, vecs FROM svec WHERE article_id=?", (article_id,)).fetchone()
         if not row:
             return None
-        vec = np.frombuffer(row[1], dtype=np.float16).reshape(-1, row[0]).astype(np.float32)
-        if len(self._vcache) > 5000:
-            self._vcache.clear()
-        self._vcache[article_id] = vec
-        return vec
+        vec = np.frombuffer(row[1], dtype=np.float16).reshape(-1, row[0])
+        return self._vcache.put(article_id, vec)
 
     def chunk_rows(self, chunk_ids: Sequence[str]) -> dict[str, tuple[str, int, int]]:
         """`chunk id -> (article id, first sentence, last sentence)` for the ids that exist."""
@@ -242,9 +298,19 @@ class Catalog:
             return {r[0] for r in self._db.execute("SELECT id FROM chunks")}
 
     def count_chunks(self) -> int:
-        """Number of committed chunks."""
+        """Number of committed chunks (recounted only after a commit, here or in another process)."""
         with self._lock:
-            return int(self._db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0])
+            version = int(self._db.execute("PRAGMA data_version").fetchone()[0])
+            if self._counted and self._counted[:2] == (version, self._writes):
+                return self._counted[2]
+            n = int(self._db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0])
+            self._counted = (version, self._writes, n)
+            return n
+
+    def count_sentences(self) -> int:
+        """Indexed sentences."""
+        with self._lock:
+            return int(self._db.execute("SELECT COUNT(*) FROM sentences").fetchone()[0])
 
     def count_articles(self) -> int:
         """Number of articles."""
@@ -263,14 +329,29 @@ class Catalog:
 
     def expand(self, query_terms: Sequence[str]) -> list[str]:
         """Query terms plus their spelling variants found in the vocabulary (qaida → qaeda)."""
-        out = list(dict.fromkeys(query_terms))
-        cands = {v for t in out for v in variants(t)}  # one look-up for all the terms' variants
-        out += sorted(f for f in self.document_frequency(sorted(cands)) if f not in out)
-        return out
+        return self.expand_with_df(query_terms)[0]
 
-    def bm25(self, query_terms: Sequence[str], k: int) -> list[tuple[str, float]]:
-        """Top-k chunk ids by BM25 over the FTS5 index, best first, as `(id, score)`."""
+    def expand_with_df(self, query_terms: Sequence[str]) -> tuple[list[str], dict[str, int]]:
+        """`expand`, plus the chunk frequency of every expanded term, in one look-up."""
+        out = list(dict.fromkeys(query_terms))
+        cands = {v for t in out for v in variants(t)} | set(out)
+        df = self.document_frequency(sorted(cands))
+        out += sorted(f for f in df if f not in out)
+        return out, df
+
+    def bm25(self, query_terms: Sequence[str], k: int, df: dict[str, int] | None = None) -> list[tuple[str, float]]:
+        """Top-k chunk ids by BM25 over the FTS5 index, best first, as `(id, score)`.
+
+        Given the terms' chunk frequencies `df`, terms found in over 5% of the chunks are left out of
+        the match while rarer ones remain: their posting lists are most of the cost and their IDF
+        adds little to the ranking.
+        """
         uniq = [t for t in dict.fromkeys(query_terms) if t.isalnum()]
+        if df is not None:
+            uniq = [t for t in uniq if df.get(t, 0) > 0] or uniq
+            limit = max(50, 0.05 * self.count_chunks())
+            rare = [t for t in uniq if df.get(t, 0) <= limit]
+            uniq = rare if rare else sorted(uniq, key=lambda t: df.get(t, 0))[:2]
         if not uniq:
             return []
         match = " OR ".join(f'"{t}"' for t in uniq)

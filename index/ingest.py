@@ -16,14 +16,18 @@ Example:
 
 from __future__ import annotations
 
+import queue
 import sys
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from index import cues
+from index.catalog import Lru
 from index.epistemic import annotate_article
 from index.errors import ArticleError, CorpusError
 from index.loader import list_article_files, load_article
@@ -100,6 +104,7 @@ class _Batch:
         self.items: list[tuple[Article, list[Sentence], list[Chunk]]] = []
         self.replaced: list[str] = []
         self.n_chunks = 0
+        self.done: list[tuple[int, str]] = []  # progress events (index, name) covered by this batch
 
     def add(self, article: Article, sentences: list[Sentence], chunks: list[Chunk], old: str | None) -> None:
         self.items.append((article, sentences, chunks))
@@ -108,15 +113,52 @@ class _Batch:
             self.replaced.append(old)
 
 
-def _flush(batch: _Batch, store: Store, report: IngestReport) -> None:
-    if not batch.items:
-        return
+@dataclass
+class _Encoded:
+    batch: _Batch
+    vectors: dict[str, np.ndarray]
+    ids: list[str]
+    texts: list[str]
+    metas: list[dict[str, object]]
+    chunk_vecs: np.ndarray | None
+
+
+def encode_unique(texts: list[str], encode: Callable[[list[str]], np.ndarray],
+                  cache: Lru[np.ndarray] | None = None) -> np.ndarray:
+    """Encode each distinct text once; repeats (datelines, bylines, boilerplate) come from `cache`.
+
+    Example:
+        >>> calls = []
+        >>> enc = lambda ts: calls.append(list(ts)) or np.array([[float(len(t))] for t in ts])
+        >>> encode_unique(["ab", "c", "ab"], enc).ravel().tolist(), calls
+        ([2.0, 1.0, 2.0], [['ab', 'c']])
+    """
+    cache = cache if cache is not None else Lru[np.ndarray](0)
+    known = {t: v for t in dict.fromkeys(texts) if (v := cache.get(t)) is not None}
+    todo = [t for t in dict.fromkeys(texts) if t not in known]
+    if todo:
+        for t, v in zip(todo, encode(todo), strict=True):
+            known[t] = v
+            if len(t) <= _CACHED_CHARS:  # repeats are short lines; long sentences rarely recur
+                cache.put(t, v)
+    return np.vstack([known[t] for t in texts])
+
+
+_CACHED_CHARS = 200
+
+
+def _encode(batch: _Batch, store: Store) -> _Encoded:
+    """Encode a batch's sentences once; a chunk's vector is the mean of its sentences'."""
     sentence_texts = [s.text for _, sentences, _ in batch.items for s in sentences]
-    encoded = store.embedder.encode(sentence_texts)
+    if not sentence_texts:
+        return _Encoded(batch, {}, [], [], [], None)
+    encoded = encode_unique(sentence_texts, store.embedder.encode, store.sentence_cache)
     per_article: dict[str, np.ndarray] = {}
     ids, texts, metas, chunk_vecs = [], [], [], []
     row = 0
     for article, sentences, chunks in batch.items:
+        if not sentences:
+            continue  # a path-only record (copy or rename)
         vecs = encoded[row:row + len(sentences)]
         row += len(sentences)
         per_article[article.id] = vecs
@@ -127,39 +169,83 @@ def _flush(batch: _Batch, store: Store, report: IngestReport) -> None:
             ids.append(c.id)
             texts.append(c.text)
             metas.append(c.metadata(article))
+    return _Encoded(batch, per_article, ids, texts, metas, np.vstack(chunk_vecs) if chunk_vecs else None)
+
+
+def _write(enc: _Encoded, store: Store, report: IngestReport) -> None:
+    """Chroma first, then the catalog in one transaction, then replaced articles' vectors."""
+    batch = enc.batch
     with store.write_lock:
-        if ids:
-            store.upsert(ids, texts, np.vstack(chunk_vecs), metas)
+        if enc.ids and enc.chunk_vecs is not None:
+            store.upsert(enc.ids, enc.texts, enc.chunk_vecs, enc.metas)
         gone: list[str] = []
         for old in batch.replaced:
             gone.extend(store.catalog.chunk_ids_of(old))
-        store.catalog.add_articles(batch.items, replaced=batch.replaced, vectors=per_article)
-        keep = set(ids)
+        store.catalog.add_articles(batch.items, replaced=batch.replaced, vectors=enc.vectors)
+        keep = set(enc.ids)
         store.delete([g for g in gone if g not in keep])
-    report.chunks_added += len(ids)
-    batch.items.clear()
-    batch.replaced.clear()
-    batch.n_chunks = 0
+    report.chunks_added += len(enc.ids)
 
 
-def ingest_articles(items: Iterable[Article | tuple[str, ArticleError]], store: Store,
-                    progress: Progress | None = None, total: int = 0,
-                    batch_chunks: int = 512) -> IngestReport:
-    """Ingest already-loaded articles (or their load errors), streaming in encoder-sized batches."""
-    report = IngestReport()
+_END = object()
+
+
+class _Stage:
+    """A daemon thread filling a bounded queue; its error is re-raised in the reading thread."""
+
+    def __init__(self, work: Callable[[Callable[[Any], None]], None], size: int) -> None:
+        self.out: queue.Queue[Any] = queue.Queue(maxsize=size)
+        self.error: BaseException | None = None
+        self.stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(work,), daemon=True)
+        self._thread.start()
+
+    def _run(self, work: Callable[[Callable[[Any], None]], None]) -> None:
+        try:
+            work(self._put)
+        except BaseException as err:
+            self.error = err
+        finally:
+            self._put(_END, force=True)
+
+    def _put(self, item: Any, force: bool = False) -> None:
+        while True:
+            if self.stop.is_set() and not force:
+                raise InterruptedError("ingest stopped")
+            try:
+                self.out.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                if self.stop.is_set() and force:
+                    return
+
+    def items(self) -> Iterator[Any]:
+        """What the thread produces, in order; raises its error at the end."""
+        while (item := self.out.get()) is not _END:
+            yield item
+        if self.error is not None:
+            raise self.error
+
+    def close(self) -> None:
+        self.stop.set()
+        self._thread.join()
+
+
+def _prepare_batches(items: Iterable[Article | tuple[str, ArticleError]], store: Store, report: IngestReport,
+                     batch_chunks: int, put: Callable[[Any], None]) -> None:
+    """Load, dedupe, annotate and chunk articles into batches of about `batch_chunks` chunks."""
     batch = _Batch()
     pending: set[str] = set()
     for i, item in enumerate(items, 1):
         if isinstance(item, tuple):
             report.rejected.append((item[0], str(item[1])))
-            if progress:
-                progress(i, total, item[0])
+            batch.done.append((i, item[0]))
             continue
         article = item
         old = store.catalog.article_for_path(article.path)
         if store.catalog.has_article(article.id) or article.id in pending:
-            if old != article.id:
-                store.catalog.add_articles([(article, [], [])])  # a copy or a rename: record the path only
+            if old != article.id:  # a copy or a rename: record the path only, after the article itself
+                batch.add(article, [], [], None)
             report.skipped += 1
             report.article_ids.append(article.id)
         else:
@@ -170,11 +256,77 @@ def ingest_articles(items: Iterable[Article | tuple[str, ArticleError]], store: 
             report.added += 1
             report.replaced += 1 if old and old != article.id else 0
             report.article_ids.append(article.id)
-            if batch.n_chunks >= batch_chunks:
-                _flush(batch, store, report)
+        batch.done.append((i, article.path))
+        if batch.n_chunks >= batch_chunks:
+            put(batch)
+            batch = _Batch()
+    put(batch)
+
+
+class _Writer:
+    """Writes encoded batches in order on its own thread; progress events and errors come back."""
+
+    def __init__(self, store: Store, report: IngestReport) -> None:
+        self._in: queue.Queue[Any] = queue.Queue(maxsize=1)
+        self.done: queue.Queue[tuple[int, str]] = queue.Queue()
+        self.error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(store, report), daemon=True)
+        self._thread.start()
+
+    def _run(self, store: Store, report: IngestReport) -> None:
+        while (enc := self._in.get()) is not _END:
+            if self.error is None:
+                try:
+                    _write(enc, store, report)
+                except BaseException as err:
+                    self.error = err
+                    continue
+                for event in enc.batch.done:
+                    self.done.put(event)
+
+    def submit(self, enc: _Encoded) -> None:
+        if self.error is not None:
+            raise self.error
+        self._in.put(enc)
+
+    def finish(self) -> None:
+        self._in.put(_END)
+        self._thread.join()
+
+    def events(self) -> Iterator[tuple[int, str]]:
+        while True:
+            try:
+                yield self.done.get_nowait()
+            except queue.Empty:
+                return
+
+
+def ingest_articles(items: Iterable[Article | tuple[str, ArticleError]], store: Store,
+                    progress: Progress | None = None, total: int = 0,
+                    batch_chunks: int = 512) -> IngestReport:
+    """Ingest already-loaded articles (or their load errors), streaming in encoder-sized batches.
+
+    Three stages overlap: a thread loads and annotates the next batch, this thread encodes, and a
+    thread writes the previous batch (Chroma, then the catalog). Batches are written in order and
+    at most four are in flight, so memory stays flat whatever the size of the corpus.
+    """
+    report = IngestReport()
+    prepared = _Stage(lambda put: _prepare_batches(items, store, report, batch_chunks, put), size=2)
+    writer = _Writer(store, report)
+    try:
+        for batch in prepared.items():
+            writer.submit(_encode(batch, store))
+            for i, name in writer.events():
+                if progress:
+                    progress(i, total, name)
+    finally:
+        prepared.close()
+        writer.finish()
+    if writer.error is not None:
+        raise writer.error
+    for i, name in writer.events():
         if progress:
-            progress(i, total, article.path)
-    _flush(batch, store, report)
+            progress(i, total, name)
     return report
 
 

@@ -75,10 +75,10 @@ class Sentence:
     inherited: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready dict."""
-        d = asdict(self)
-        d["statuses"] = list(self.statuses)
-        return d
+        """JSON-ready dict (written out by hand: `asdict` was 1% of ingest time)."""
+        return {"article_id": self.article_id, "start": self.start, "end": self.end, "text": self.text,
+                "status": self.status, "statuses": list(self.statuses), "cue": self.cue, "holder": self.holder,
+                "uncertain": self.uncertain, "scope": self.scope, "inherited": self.inherited}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Sentence:

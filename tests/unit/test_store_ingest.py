@@ -105,3 +105,96 @@ def test_bm25_finds_spelling_variants(tmp_path):
     ingest(corpus, store)
     hits = store.catalog.bm25(store.catalog.expand(["qaida"]), 5)
     assert len(hits) == 1
+
+
+def test_chunk_count_follows_writes_from_another_connection(tmp_path):
+    from index.catalog import Catalog
+    from index.ingest import prepare
+    from index.loader import parse_article
+
+    path = tmp_path / "catalog.sqlite"
+    reader, writer = Catalog(path), Catalog(path)
+    assert reader.count_chunks() == 0
+    for i, text in enumerate([ARTICLE, "Another article. It says two things."]):
+        article = parse_article(text, f"{i}.txt")
+        sentences, chunks = prepare(article, Settings())
+        writer.add_articles([(article, sentences, chunks)])
+        assert reader.count_chunks() == writer.count_chunks() == sum(1 for _ in writer.chunk_ids())
+
+
+def test_article_caches_are_bounded_lru():
+    from index.catalog import Lru
+
+    cache: Lru[int] = Lru(3)
+    for key in "abc":
+        cache.put(key, ord(key))
+    assert cache.get("a") == ord("a")  # a is now the most recently used
+    cache.put("d", 0)
+    assert cache.get("b") is None and [cache.get(k) is not None for k in "acd"] == [True] * 3
+    assert len(cache._d) == 3
+
+
+def test_identical_files_in_one_run_index_the_article_once_with_its_chunks(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (corpus / name).write_text(ARTICLE)
+    store = open_store(tmp_path / "idx")
+    report = ingest(corpus, store)
+    assert (report.added, report.skipped) == (1, 2)
+    (article_id,) = set(report.article_ids)
+    assert len(store.catalog.sentences(article_id)) == 2
+    assert sorted(store.catalog.paths_of(article_id)) == sorted(str(corpus / n) for n in ("a.txt", "b.txt", "c.txt"))
+    assert chroma_ids(store) == store.catalog.chunk_ids() != set()
+
+
+def test_a_failing_write_stops_ingest_and_commits_nothing_after_it(tmp_path, monkeypatch):
+    from index.errors import StoreError
+    from index.ingest import ingest_articles
+    from index.loader import parse_article
+
+    store = open_store(tmp_path / "idx")
+    calls = []
+
+    def upsert(*args, **kw):
+        calls.append(1)
+        if len(calls) == 2:
+            raise StoreError("disk full. Fix: free some space")
+        return original(*args, **kw)
+
+    original = store.upsert
+    monkeypatch.setattr(store, "upsert", upsert)
+    articles = [parse_article(f"Article {i} says a thing. It is {i} long.", f"{i}.txt") for i in range(40)]
+    with pytest.raises(StoreError, match="disk full"):
+        ingest_articles(iter(articles), store, batch_chunks=5)
+    assert 0 < store.catalog.count_articles() < 40  # the first batch landed, nothing after the failure
+    assert chroma_ids(store) == store.catalog.chunk_ids()
+
+
+def test_progress_reports_every_file_in_order(tmp_path):
+    from index.ingest import ingest_articles
+    from index.loader import parse_article
+
+    store = open_store(tmp_path / "idx")
+    seen = []
+    articles = [parse_article(f"Article {i} says a thing.", f"{i}.txt") for i in range(30)]
+    ingest_articles(iter(articles), store, progress=lambda i, total, name: seen.append((i, name)), total=30,
+                    batch_chunks=4)
+    assert seen == [(i + 1, f"{i}.txt") for i in range(30)]
+
+
+def test_an_error_while_reading_articles_reaches_the_caller_after_earlier_batches_land(tmp_path):
+    from index.ingest import ingest_articles
+    from index.loader import parse_article
+
+    store = open_store(tmp_path / "idx")
+
+    def articles():
+        for i in range(20):
+            yield parse_article(f"Article {i} says a thing. It is {i} long.", f"{i}.txt")
+        raise RuntimeError("the archive is truncated")
+
+    with pytest.raises(RuntimeError, match="truncated"):
+        ingest_articles(articles(), store, batch_chunks=3)
+    assert 0 < store.catalog.count_articles() <= 20
+    assert chroma_ids(store) == store.catalog.chunk_ids()
