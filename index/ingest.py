@@ -145,6 +145,7 @@ def encode_unique(texts: list[str], encode: Callable[[list[str]], np.ndarray],
 
 
 _CACHED_CHARS = 200
+_OPTIMIZE_AFTER = 1000  # chunks added in one ingest before the BM25 segments are merged
 
 
 def _encode(batch: _Batch, store: Store) -> _Encoded:
@@ -324,6 +325,9 @@ def ingest_articles(items: Iterable[Article | tuple[str, ArticleError]], store: 
         writer.finish()
     if writer.error is not None:
         raise writer.error
+    if report.chunks_added >= _OPTIMIZE_AFTER:
+        with store.write_lock:
+            store.catalog.optimize_bm25()
     for i, name in writer.events():
         if progress:
             progress(i, total, name)

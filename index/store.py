@@ -119,10 +119,9 @@ class Store:
 
     def dense(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
         """Top-k chunk ids by cosine similarity, best first, as `(id, similarity)`."""
-        n = self.catalog.count_chunks()  # no extra round trip to Chroma
-        if n == 0:
-            return []
-        res = self.collection.query(query_embeddings=[vector], n_results=min(k, n), include=["distances"])
+        # No count first: Chroma 1.x returns what it has when asked for more (or nothing when empty), and
+        # a count would wait for the catalog lock that the BM25 look-up holds in parallel.
+        res = self.collection.query(query_embeddings=[vector], n_results=k, include=["distances"])
         return [(cid, 1.0 - float(d)) for cid, d in zip(res["ids"][0], res["distances"][0], strict=True)]
 
     def reconcile(self) -> int:

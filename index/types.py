@@ -83,9 +83,9 @@ class Sentence:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Sentence:
         """Inverse of `to_dict`."""
-        d = dict(d)
-        d["statuses"] = tuple(d.get("statuses", ("asserted",)))
-        return cls(**d)
+        return cls(d["article_id"], d["start"], d["end"], d["text"], d.get("status", "asserted"),
+                   tuple(d.get("statuses", ("asserted",))), d.get("cue", ""), d.get("holder", ""),
+                   d.get("uncertain", False), d.get("scope", ""), d.get("inherited", ""))
 
 
 @dataclass(frozen=True)

@@ -198,3 +198,31 @@ def test_an_error_while_reading_articles_reaches_the_caller_after_earlier_batche
         ingest_articles(articles(), store, batch_chunks=3)
     assert 0 < store.catalog.count_articles() <= 20
     assert chroma_ids(store) == store.catalog.chunk_ids()
+
+
+def test_sentence_dict_round_trip_covers_every_field():
+    from dataclasses import fields
+
+    from index.types import Sentence
+
+    s = Sentence("a", 1, 9, "text", "hedged", ("hedged", "attributed"), "cue", "AP", True, "scope", "from")
+    assert set(s.to_dict()) == {f.name for f in fields(Sentence)}
+    assert Sentence.from_dict(s.to_dict()) == s
+
+
+def test_merging_bm25_segments_changes_no_result(tmp_path):
+    from index.ingest import ingest_articles
+    from index.loader import parse_article
+
+    store = open_store(tmp_path / "idx")
+    words = ["truce", "merger", "rebels", "Aleppo", "Nusra", "Kozak", "officials", "report"]
+    for i in range(12):  # twelve small ingests: twelve FTS5 segments
+        text = " ".join(f"{words[(i + j) % 8]} item{j} said {words[(i * j) % 8]}." for j in range(6))
+        ingest_articles(iter([parse_article(text, f"{i}.txt")]), store)
+    from index.text import terms
+
+    queries = [terms("truce"), terms("merger Kozak"), terms("Aleppo rebels report")]
+    before = [store.catalog.bm25(q, 10) for q in queries]
+    store.catalog.optimize_bm25()
+    assert [store.catalog.bm25(q, 10) for q in queries] == before
+    assert all(before)
