@@ -334,10 +334,14 @@ class Catalog:
     def expand_with_df(self, query_terms: Sequence[str]) -> tuple[list[str], dict[str, int]]:
         """`expand`, plus the chunk frequency of every expanded term, in one look-up."""
         out = list(dict.fromkeys(query_terms))
-        cands = {v for t in out for v in variants(t)} | set(out)
-        df = self.document_frequency(sorted(cands))
-        out += sorted(f for f in df if f not in out)
-        return out, df
+        own = self.document_frequency(out)
+        # Spelling variants are for rare names (qaida/qaeda, jebhat/jabhat). In a large vocabulary a
+        # common word's one-letter neighbours are other words (state/slate): neither is expanded.
+        rare = max(50, self.count_chunks() // 100)
+        cands = {v for t in out if own.get(t, 0) <= rare for v in variants(t)}
+        found = self.document_frequency(sorted(cands - set(out)))
+        out += sorted(f for f, n in found.items() if n <= rare)
+        return out, {**own, **{f: found[f] for f in out if f in found}}
 
     def bm25(self, query_terms: Sequence[str], k: int, df: dict[str, int] | None = None) -> list[tuple[str, float]]:
         """Top-k chunk ids by BM25 over the FTS5 index, best first, as `(id, score)`.
