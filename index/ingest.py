@@ -133,13 +133,13 @@ def encode_unique(texts: list[str], encode: Callable[[list[str]], np.ndarray],
         >>> encode_unique(["ab", "c", "ab"], enc).ravel().tolist(), calls
         ([2.0, 1.0, 2.0], [['ab', 'c']])
     """
-    cache = cache if cache is not None else Lru[np.ndarray](0)
-    known = {t: v for t in dict.fromkeys(texts) if (v := cache.get(t)) is not None}
-    todo = [t for t in dict.fromkeys(texts) if t not in known]
+    distinct = list(dict.fromkeys(texts))
+    known = {t: v for t in distinct if cache is not None and (v := cache.get(t)) is not None}
+    todo = [t for t in distinct if t not in known]
     if todo:
         for t, v in zip(todo, encode(todo), strict=True):
             known[t] = v
-            if len(t) <= _CACHED_CHARS:  # repeats are short lines; long sentences rarely recur
+            if cache is not None and len(t) <= _CACHED_CHARS:  # repeats are short; long sentences rarely recur
                 cache.put(t, v)
     return np.vstack([known[t] for t in texts])
 
