@@ -25,6 +25,11 @@ from index.text import terms, variants
 from index.types import Article, Chunk, Sentence
 
 V = TypeVar("V")
+# Share of the chunks above which a term is too common to be given spelling variants (1%) or to be
+# put in the BM25 match (5%); small indexes (under _MIN_DF chunks per term) are never pruned.
+VARIANT_MAX_SHARE = 0.01
+BM25_MAX_SHARE = 0.05
+_MIN_DF = 50
 
 _SCHEMA = """
 PRAGMA journal_mode=WAL;
@@ -211,8 +216,7 @@ class Catalog:
             ).fetchone()
         if not row:
             return None
-        article = self._acache.put(article_id, Article(*row))
-        return article
+        return self._acache.put(article_id, Article(*row))
 
     def articles(self) -> list[Article]:
         """All articles (without re-reading files)."""
@@ -337,7 +341,7 @@ class Catalog:
         own = self.document_frequency(out)
         # Spelling variants are for rare names (qaida/qaeda, jebhat/jabhat). In a large vocabulary a
         # common word's one-letter neighbours are other words (state/slate): neither is expanded.
-        rare = max(50, self.count_chunks() // 100)
+        rare = max(_MIN_DF, int(VARIANT_MAX_SHARE * self.count_chunks()))
         cands = {v for t in out if own.get(t, 0) <= rare for v in variants(t)}
         found = self.document_frequency(sorted(cands - set(out)))
         out += sorted(f for f, n in found.items() if n <= rare)
@@ -353,7 +357,7 @@ class Catalog:
         uniq = [t for t in dict.fromkeys(query_terms) if t.isalnum()]
         if df is not None:
             uniq = [t for t in uniq if df.get(t, 0) > 0] or uniq
-            limit = max(50, 0.05 * self.count_chunks())
+            limit = max(_MIN_DF, int(BM25_MAX_SHARE * self.count_chunks()))
             rare = [t for t in uniq if df.get(t, 0) <= limit]
             uniq = rare if rare else sorted(uniq, key=lambda t: df.get(t, 0))[:2]
         if not uniq:
