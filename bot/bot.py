@@ -46,8 +46,14 @@ class Bot:
     def open(cls, settings: Settings | None = None, embeddings: Encoder | None = None, llm: Any = None) -> Bot:
         """Open the index the settings point at (it may be empty)."""
         settings = settings or Settings()
+        # Importing chromadb takes most of a second: do it while the embedding model loads.
+        importer = threading.Thread(target=_import_chromadb, daemon=True)
+        importer.start()
         embedder = embeddings or make_embedder(settings)
-        return cls(Store.open(settings, embedder), settings, llm)
+        importer.join()
+        bot = cls(Store.open(settings, embedder), settings, llm)
+        bot.store.warm_up()
+        return bot
 
     @classmethod
     def from_directory(cls, directory: str | Path = "index/articles", settings: Settings | None = None,
@@ -161,6 +167,10 @@ class Bot:
         from bot.lc import SourcecheckRetriever
 
         return SourcecheckRetriever(bot=self)
+
+
+def _import_chromadb() -> None:
+    import chromadb  # noqa: F401
 
 
 def _with_latency(answer: Answer, t0: float) -> Answer:

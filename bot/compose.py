@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from bot.claims import ClaimGroup, corroboration_statement, group_claims, negators, summarise
 from bot.question import Question
 from bot.types import Evidence
+from index import cues
 from index.catalog import Catalog
 from index.text import fold, terms
 from index.types import Article, Sentence
@@ -162,6 +163,9 @@ def add_claim_context(draft: Draft, chosen: Sequence[Evidence], evidence: Sequen
     """Claim groups across articles: quote what fails to confirm or denies a cited claim, and count the
     articles and independent origins that carry it (for every writer)."""
     seeds = [(e.sentence, e.article) for e in chosen]
+    if not any(cues.event_classes(s.text) for s, _ in seeds):
+        draft.groups = []  # claim groups grow only from a cited event: no need to read whole articles
+        return
     pool = [(e.sentence, e.article) for e in evidence]
     for article in {e.article.id: e.article for e in chosen}.values():
         pool.extend((s, article) for s in catalog.sentences(article.id))

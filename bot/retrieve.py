@@ -1,4 +1,4 @@
-"""Hybrid retrieval: dense (Chroma) and BM25 (FTS5) fused by reciprocal rank, then sentence scoring.
+"""Hybrid retrieval: dense (Chroma) and BM25 (`index.postings`) fused by reciprocal rank, then sentence scoring.
 
 Example:
     >>> rrf([["a", "b"], ["b", "c"]], k=60)[0][0]
@@ -74,7 +74,7 @@ class HybridRetriever:
     def lexical(self, query_terms: Sequence[str]) -> tuple[list[str], dict[str, int], list[tuple[str, float]]]:
         """Expanded terms, their chunk frequencies, and the BM25 candidates."""
         expanded, df = self.store.catalog.expand_with_df(query_terms)
-        return expanded, df, self.store.catalog.bm25(expanded, self.candidates, df)
+        return expanded, df, self.store.catalog.bm25(expanded, self.candidates)
 
     def chunk_search(self, query_text: str, query_terms: Sequence[str], vector: np.ndarray | None = None,
                      k: int | None = None,
@@ -85,8 +85,7 @@ class HybridRetriever:
 
     def _search_chunks(self, query_text: str, query_terms: Sequence[str], vector: np.ndarray | None,
                        k: int | None) -> _Chunks:
-        # The lexical side (SQLite) runs while the query is encoded (ONNX): both release the GIL, so
-        # the BM25 look-up costs no wall-clock time on a machine with two cores.
+        # The lexical side (SQLite + numpy) runs while the query is encoded (ONNX releases the GIL).
         pending = _POOL.submit(self.lexical, query_terms)
         try:
             if vector is None:

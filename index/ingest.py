@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 
 from index import cues
-from index.catalog import Lru
+from index.lru import Lru
 from index.epistemic import annotate_article
 from index.errors import ArticleError, CorpusError
 from index.loader import list_article_files, load_article

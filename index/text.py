@@ -100,6 +100,14 @@ def _terms(text: str) -> tuple[str, ...]:
     return tuple(stem(t) for t in tokens(text) if t not in STOPWORDS and (len(t) > 1 or t.isdigit()))
 
 
+@lru_cache(maxsize=20_000)
+def _variants(term: str) -> tuple[str, ...]:
+    if len(term) < 5 or term.isdigit():
+        return ()
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return tuple(term[:i] + c + term[i + 1:] for i, ch in enumerate(term) for c in letters if c != ch)
+
+
 def variants(term: str) -> list[str]:
     """Same-length one-letter substitutions of a term (spelling variants such as qaida/qaeda).
 
@@ -107,12 +115,4 @@ def variants(term: str) -> list[str]:
         >>> "qaeda" in variants("qaida")
         True
     """
-    if len(term) < 5 or term.isdigit():
-        return []
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    out = []
-    for i, ch in enumerate(term):
-        for c in letters:
-            if c != ch:
-                out.append(term[:i] + c + term[i + 1:])
-    return out
+    return list(_variants(term))

@@ -32,16 +32,18 @@ def make_corpus(folder: Path, n: int, start: int = 0) -> list[Path]:
 
 
 def index_state(data_dir: Path) -> tuple[set[str], set[str], int]:
-    """(catalog chunk ids, Chroma ids, FTS rows) of the index under data_dir."""
+    """(catalog chunk ids, Chroma ids, chunks in the BM25 index) of the index under data_dir."""
     import sqlite3
 
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
+    from index.postings import Postings
+
     idx = data_dir / "index"
     db = sqlite3.connect(idx / "catalog-articles.sqlite")
     catalog = {r[0] for r in db.execute("SELECT id FROM chunks")}
-    fts = db.execute("SELECT COUNT(*) FROM chunk_fts").fetchone()[0]
+    fts = len(Postings(db).chunk_numbers())
     db.close()
     client = chromadb.PersistentClient(path=str(idx / "chroma"), settings=ChromaSettings(anonymized_telemetry=False))
     chroma = set(client.get_collection("articles").get(include=[])["ids"])

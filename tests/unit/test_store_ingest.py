@@ -123,7 +123,7 @@ def test_chunk_count_follows_writes_from_another_connection(tmp_path):
 
 
 def test_article_caches_are_bounded_lru():
-    from index.catalog import Lru
+    from index.lru import Lru
 
     cache: Lru[int] = Lru(3)
     for key in "abc":
@@ -216,13 +216,15 @@ def test_merging_bm25_segments_changes_no_result(tmp_path):
 
     store = open_store(tmp_path / "idx")
     words = ["truce", "merger", "rebels", "Aleppo", "Nusra", "Kozak", "officials", "report"]
-    for i in range(12):  # twelve small ingests: twelve FTS5 segments
-        text = " ".join(f"{words[(i + j) % 8]} item{j} said {words[(i * j) % 8]}." for j in range(6))
+    for i in range(13):  # thirteen small ingests: ten merged into one, three left as they are
+        text = " ".join(f"{words[(i + j) % 8]} item{j} said {words[(i * j) % 8]} in dispatch{i}." for j in range(6))
         ingest_articles(iter([parse_article(text, f"{i}.txt")]), store)
     from index.text import terms
 
     queries = [terms("truce"), terms("merger Kozak"), terms("Aleppo rebels report")]
     before = [store.catalog.bm25(q, 10) for q in queries]
+    assert store.catalog._postings.segments() == 4
     store.catalog.optimize_bm25()
+    assert store.catalog._postings.segments() == 1
     assert [store.catalog.bm25(q, 10) for q in queries] == before
     assert all(before)
