@@ -353,6 +353,9 @@ class Catalog:
             return
         db.execute("BEGIN IMMEDIATE")
         try:
+            if not db.execute("SELECT 1 FROM sqlite_master WHERE name='chunk_fts'").fetchone():
+                db.execute("COMMIT")  # another process moved it while this one waited for the lock
+                return
             batch: dict[int, list[str]] = {}
             for n, body in db.execute("SELECT rowid, body FROM chunk_fts ORDER BY rowid").fetchall():
                 batch[int(n)] = body.split()
