@@ -224,6 +224,7 @@ def serve(corpus: str | None = None, settings: Settings | None = None, host: str
     bot = Bot.from_directory(corpus, settings=settings, progress=True) if corpus else Bot.open(settings)
     if bot.last_ingest:
         print(f"indexed: {bot.last_ingest.summary()}", flush=True)
+    bot.store.warm_up()  # the vector index loads while the page starts, not at the first question
     demo = build(bot)
     demo.queue(default_concurrency_limit=4, max_size=64)
     demo.launch(server_name=host, server_port=port, css=CSS, head=HEAD, show_error=False,

@@ -51,9 +51,7 @@ class Bot:
         importer.start()
         embedder = embeddings or make_embedder(settings)
         importer.join()
-        bot = cls(Store.open(settings, embedder), settings, llm)
-        bot.store.warm_up()
-        return bot
+        return cls(Store.open(settings, embedder), settings, llm)
 
     @classmethod
     def from_directory(cls, directory: str | Path = "index/articles", settings: Settings | None = None,

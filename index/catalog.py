@@ -326,11 +326,15 @@ class Catalog:
         if not uniq:
             return []
         with self._lock:
-            hits = self._postings.search(uniq, k)
-            if not hits:
-                return []
-            marks = ",".join("?" * len(hits))
-            ids = dict(self._db.execute(f"SELECT n, id FROM chunks WHERE n IN ({marks})", [n for n, _ in hits]))
+            # One read transaction: another process's merge or write cannot land between the look-ups.
+            self._db.execute("BEGIN")
+            try:
+                hits = self._postings.search(uniq, k)
+                marks = ",".join("?" * len(hits))
+                ids = dict(self._db.execute(f"SELECT n, id FROM chunks WHERE n IN ({marks})",
+                                            [n for n, _ in hits])) if hits else {}
+            finally:
+                self._db.execute("COMMIT")
         return [(ids[n], score) for n, score in hits if n in ids]
 
     def optimize_bm25(self) -> None:

@@ -104,8 +104,10 @@ class Store:
     def warm_up(self) -> threading.Thread:
         """Load the vector index in the background (Chroma reads it lazily, at the first query).
 
-        On the 122,000-chunk RealTimeQA index that first query takes ~0.7 s; started at open, it is
-        usually over before the first question arrives (a question asked sooner waits for the rest).
+        On the 122,000-chunk RealTimeQA index that first query takes ~0.7 s; the page server starts
+        this as it opens, so it is over before the first question arrives (one asked sooner waits for
+        the rest). Not a daemon thread: the interpreter waits for it at exit instead of tearing it
+        down inside Chroma's native code (which aborts the process).
         """
         def run() -> None:
             # Only a warm-up: a failure here is reported by the first real query instead.
@@ -114,7 +116,7 @@ class Store:
                     vector = self.embedder.encode(["warm-up"])[0]
                     self.collection.query(query_embeddings=[vector], n_results=1, include=[])
 
-        thread = threading.Thread(target=run, name="sourcecheck-warm-up", daemon=True)
+        thread = threading.Thread(target=run, name="sourcecheck-warm-up")
         thread.start()
         return thread
 

@@ -228,3 +228,18 @@ def test_merging_bm25_segments_changes_no_result(tmp_path):
     assert store.catalog._postings.segments() == 1
     assert [store.catalog.bm25(q, 10) for q in queries] == before
     assert all(before)
+
+
+def test_warm_up_loads_the_vector_index_and_ends(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(ARTICLE)
+    store = open_store(tmp_path / "idx")
+    empty = store.warm_up()
+    empty.join(timeout=60)
+    ingest(corpus, store)
+    thread = store.warm_up()
+    thread.join(timeout=60)
+    assert not empty.is_alive() and not thread.is_alive() and not thread.daemon
+    vector = store.embedder.encode(["truce"])[0]
+    assert store.dense(vector, 3)  # the index answers as before
