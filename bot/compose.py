@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from bot.claims import ClaimGroup, corroboration_statement, group_claims, negators, summarise
+from bot.claims import ClaimGroup, corroboration_statement, group_claims, negators, same_claim, summarise
 from bot.question import Question
 from bot.types import Evidence
 from index import cues
@@ -167,7 +167,13 @@ def add_claim_context(draft: Draft, chosen: Sequence[Evidence], evidence: Sequen
         draft.groups = []  # claim groups grow only from a cited event: no need to read whole articles
         return
     pool = [(e.sentence, e.article) for e in evidence]
-    for article in {e.article.id: e.article for e in chosen}.values():
+    # Whole articles of every article that states a cited claim, not only the cited ones: the
+    # sentence saying a claim is unconfirmed often sits in another article than the one quoted.
+    carriers = {e.article.id: e.article for e in chosen}
+    for e in evidence:
+        if e.article.id not in carriers and any(same_claim(e.sentence, s) for s, _ in seeds):
+            carriers[e.article.id] = e.article
+    for article in carriers.values():
         pool.extend((s, article) for s in catalog.sentences(article.id))
     draft.groups = group_claims(seeds, pool)
     for g in draft.groups:

@@ -53,6 +53,20 @@ def test_spelling_variants_reach_both_articles(seed_bot):
         assert len({c.article_id for c in answer.citations}) == 2, answer.text
 
 
+@pytest.mark.parametrize("question", [
+    "What did the Associated Press report about the Islamic State and Jabhat Al Nusra?",
+    "What does the alliance between the Islamic State and Jabhat Al Nusra suggest?",
+])
+def test_non_confirmation_in_the_other_article_reaches_the_cited_claim(seed_bot, question):
+    """The truce is quoted from one article; the U.S. non-confirmation sits only in the other."""
+    answer = seed_bot.ask(question)
+    cited = {c.article_id for c in answer.citations}
+    assert "U.S. officials haven’t confirmed" in answer.text, answer.text
+    assert "both relying on one AP report" in answer.text, answer.text
+    assert len(cited) == 2
+    assert any(f.status == "unconfirmed" and "haven’t confirmed" in f.quote for f in answer.flags)
+
+
 def test_truce_answer_keeps_attribution_flags_non_confirmation_and_single_origin(seed_bot):
     answer = seed_bot.ask("Did ISIS and al-Qaida agree to a truce?")
     text = answer.text
