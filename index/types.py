@@ -83,7 +83,7 @@ class Sentence:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Sentence:
         """Inverse of `to_dict`."""
-        if len(d) == _N_FIELDS and "inherited" in d and "statuses" in d:
+        if d.keys() == _FIELDS:
             # A complete dict as `to_dict` writes it: fill the instance directly (the frozen
             # dataclass `__init__` sets each field through `object.__setattr__`, 3× slower).
             obj = object.__new__(cls)
@@ -95,7 +95,7 @@ class Sentence:
                    d.get("uncertain", False), d.get("scope", ""), d.get("inherited", ""))
 
 
-_N_FIELDS = len(Sentence.__dataclass_fields__)
+_FIELDS = frozenset(Sentence.__dataclass_fields__)
 
 
 @dataclass(frozen=True)
