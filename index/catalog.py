@@ -14,7 +14,8 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -59,6 +60,8 @@ class Catalog:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(self.path, check_same_thread=False, timeout=60, isolation_level=None)
         self._lock = threading.RLock()
+        self._writes = 0  # own commits; `PRAGMA data_version` covers other connections'
+        self._counted: tuple[int, int, int] | None = None  # (data_version, writes, chunks)
         with self._lock:
             self._db.executescript(_SCHEMA)
             self._postings = Postings(self._db)
@@ -68,8 +71,6 @@ class Catalog:
         self._cache: Lru[list[Sentence]] = Lru(cache_articles)
         self._vcache: Lru[np.ndarray] = Lru(cache_articles)
         self._acache: Lru[Article] = Lru(cache_articles)
-        self._writes = 0  # own commits; `PRAGMA data_version` covers other connections'
-        self._counted: tuple[int, int, int] | None = None  # (data_version, writes, chunks)
 
     # ---- metadata -------------------------------------------------------------------------
     def get_meta(self, key: str) -> str | None:
@@ -84,60 +85,61 @@ class Catalog:
             self._db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
 
     # ---- writes ---------------------------------------------------------------------------
-    def add_articles(self, items: Sequence[tuple[Article, Sequence[Sentence], Sequence[Chunk]]],
-                     replaced: Iterable[str] = (), vectors: dict[str, np.ndarray] | None = None) -> None:
-        """Add articles with their sentences, sentence vectors and chunks; drop replaced ones; one transaction."""
-        vectors = vectors or {}
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction under the lock: committed on success, rolled back on any error."""
         with self._lock:
-            db = self._db
-            db.execute("BEGIN IMMEDIATE")
+            self._db.execute("BEGIN IMMEDIATE")
             try:
-                for old in replaced:
-                    self._delete_article(old)
-                lexical: dict[int, list[str]] = {}
-                for article, sentences, chunks in items:
-                    if db.execute("SELECT 1 FROM articles WHERE id=?", (article.id,)).fetchone():
-                        db.execute("INSERT OR REPLACE INTO paths(path, article_id) VALUES (?, ?)",
-                                   (article.path, article.id))
-                        continue
-                    db.execute(
-                        "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?)",
-                        (article.id, article.title, article.outlet, article.author, article.date, article.url,
-                         article.body_start, article.text, article.path),
-                    )
-                    db.execute("INSERT OR REPLACE INTO paths(path, article_id) VALUES (?, ?)", (article.path, article.id))
-                    index = {s.start: i for i, s in enumerate(sentences)}
-                    db.executemany(
-                        "INSERT INTO sentences VALUES (?,?,?,?,?)",
-                        [(article.id, i, s.start, s.end, json.dumps(s.to_dict())) for i, s in enumerate(sentences)],
-                    )
-                    if article.id in vectors:
-                        vec = vectors[article.id].astype(np.float16)
-                        db.execute("INSERT OR REPLACE INTO svec VALUES (?,?,?)", (article.id, vec.shape[1], vec.tobytes()))
-                    for c in chunks:
-                        first = index[c.sentences[0].start]
-                        cur = db.execute(
-                            "INSERT INTO chunks(id, article_id, start, end, first_sentence, last_sentence) "
-                            "VALUES (?,?,?,?,?,?)", (c.id, article.id, c.start, c.end, first, first + len(c.sentences) - 1))
-                        lexical[int(cur.lastrowid or 0)] = terms(c.text)
-                self._index_terms(lexical)
-                db.execute("COMMIT")
+                yield self._db
+                self._db.execute("COMMIT")
             except BaseException:
-                db.execute("ROLLBACK")
+                self._db.execute("ROLLBACK")
                 raise
             finally:
                 self._writes += 1
 
+    def add_articles(self, items: Sequence[tuple[Article, Sequence[Sentence], Sequence[Chunk]]],
+                     replaced: Iterable[str] = (), vectors: dict[str, np.ndarray] | None = None) -> None:
+        """Add articles with their sentences, sentence vectors and chunks; drop replaced ones; one transaction."""
+        vectors = vectors or {}
+        with self._write() as db:
+            for old in replaced:
+                self._delete_article(old)
+            lexical: dict[int, list[str]] = {}
+            for article, sentences, chunks in items:
+                if db.execute("SELECT 1 FROM articles WHERE id=?", (article.id,)).fetchone():
+                    db.execute("INSERT OR REPLACE INTO paths(path, article_id) VALUES (?, ?)",
+                               (article.path, article.id))
+                    continue
+                db.execute(
+                    "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?)",
+                    (article.id, article.title, article.outlet, article.author, article.date, article.url,
+                     article.body_start, article.text, article.path),
+                )
+                db.execute("INSERT OR REPLACE INTO paths(path, article_id) VALUES (?, ?)", (article.path, article.id))
+                index = {s.start: i for i, s in enumerate(sentences)}
+                db.executemany(
+                    "INSERT INTO sentences VALUES (?,?,?,?,?)",
+                    [(article.id, i, s.start, s.end, json.dumps(s.to_dict())) for i, s in enumerate(sentences)],
+                )
+                if article.id in vectors:
+                    vec = vectors[article.id].astype(np.float16)
+                    db.execute("INSERT OR REPLACE INTO svec VALUES (?,?,?)", (article.id, vec.shape[1], vec.tobytes()))
+                for c in chunks:
+                    first = index[c.sentences[0].start]
+                    cur = db.execute(
+                        "INSERT INTO chunks(id, article_id, start, end, first_sentence, last_sentence) "
+                        "VALUES (?,?,?,?,?,?)", (c.id, article.id, c.start, c.end, first, first + len(c.sentences) - 1))
+                    lexical[int(cur.lastrowid or 0)] = terms(c.text)
+            self._index_terms(lexical)
+
     def _index_terms(self, lexical: dict[int, list[str]]) -> None:
         """Add chunks' terms to the vocabulary counts and the BM25 postings (inside a transaction)."""
-        counts: dict[str, int] = {}
-        for chunk_terms in lexical.values():
-            for t in set(chunk_terms):
-                counts[t] = counts.get(t, 0) + 1
+        counts = self._postings.add(lexical)
         self._db.executemany(
             "INSERT INTO vocab(term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
             sorted(counts.items()))
-        self._postings.add(lexical)
 
     def _delete_article(self, article_id: str) -> list[str]:
         db = self._db
@@ -339,27 +341,17 @@ class Catalog:
 
     def optimize_bm25(self) -> None:
         """Merge the BM25 index's segments into one (after a large ingest); results do not change."""
-        with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                self._postings.merge()
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            finally:
-                self._writes += 1
+        with self._write():
+            self._postings.merge()
 
     def _migrate_fts(self) -> None:
         """Move an index written with the former FTS5 table to postings (once, on open)."""
         db = self._db
         if not db.execute("SELECT 1 FROM sqlite_master WHERE name='chunk_fts'").fetchone():
             return
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._write():
             if not db.execute("SELECT 1 FROM sqlite_master WHERE name='chunk_fts'").fetchone():
-                db.execute("COMMIT")  # another process moved it while this one waited for the lock
-                return
+                return  # another process moved it while this one waited for the lock
             batch: dict[int, list[str]] = {}
             for n, body in db.execute("SELECT rowid, body FROM chunk_fts ORDER BY rowid").fetchall():
                 batch[int(n)] = body.split()
@@ -369,10 +361,6 @@ class Catalog:
             self._postings.add(batch)
             self._postings.merge()
             db.execute("DROP TABLE chunk_fts")
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
 
     def close(self) -> None:
         """Close the database."""

@@ -10,7 +10,8 @@ Example:
     >>> import sqlite3
     >>> db = sqlite3.connect(":memory:", isolation_level=None)
     >>> p = Postings(db)
-    >>> p.add({1: ["truce", "isis"], 2: ["truce", "nusra", "nusra"]})
+    >>> p.add({1: ["truce", "isis"], 2: ["truce", "nusra", "nusra"]})  # chunks per term
+    {'isis': 1, 'nusra': 1, 'truce': 2}
     >>> [n for n, _ in p.search(["nusra"], 5)]
     [2]
 """
@@ -48,10 +49,13 @@ class Postings:
         db.executescript(SCHEMA)
 
     # ---- writes (inside the caller's transaction) ------------------------------------------
-    def add(self, docs: Mapping[int, Sequence[str]]) -> None:
-        """Index chunks `{chunk number: terms}` as one new segment, then merge full tiers."""
+    def add(self, docs: Mapping[int, Sequence[str]]) -> dict[str, int]:
+        """Index chunks `{chunk number: terms}` as one new segment, then merge full tiers.
+
+        Returns each term's number of chunks in the segment (what the vocabulary counts add up).
+        """
         if not docs:
-            return
+            return {}
         index: dict[str, int] = {}
         term_of: list[int] = []
         doc_of: list[int] = []
@@ -73,13 +77,17 @@ class Postings:
         ends = np.cumsum(np.bincount(which, minlength=len(index)))
         seg = self._new_segment(len(docs))
         rows_out = []
+        chunks_per_term: dict[str, int] = {}
         for t in sorted(index):
             i = index[t]
-            rows_out.append((seg, t, postings[ends[i - 1] if i else 0:ends[i]].tobytes()))
+            first = int(ends[i - 1]) if i else 0
+            rows_out.append((seg, t, postings[first:ends[i]].tobytes()))
+            chunks_per_term[t] = int(ends[i]) - first
         self._db.executemany("INSERT INTO post VALUES (?,?,?)", rows_out)
         self._db.execute("UPDATE post_stats SET docs = docs + ?, tokens = tokens + ?",
                          (len(docs), sum(len(t) for t in docs.values())))
         self._merge_tiers()
+        return chunks_per_term
 
     def remove(self, docs: Mapping[int, Sequence[str]]) -> None:
         """Forget chunks `{chunk number: terms}` (their terms say which posting rows to rewrite)."""

@@ -58,7 +58,7 @@ def test_scores_match_textbook_bm25_across_segments_merges_and_deletes():
     n = 1
     for batch in range(2 * MERGE_FACTOR + 3):  # enough batches for tier merges to happen
         new = random_docs(rng, n, rng.randint(1, 9))
-        p.add(new)
+        assert p.add(new) == Counter(t for terms in new.values() for t in set(terms))
         docs.update(new)
         n += len(new)
         if batch % 5 == 4:  # drop a few documents now and then, as replacing an article does
