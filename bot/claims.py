@@ -69,8 +69,9 @@ def _fuzzy_overlap(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def same_claim(a: Sentence, b: Sentence) -> bool:
-    """Two sentences state the same claim: a shared event class and a shared participant (fuzzy)."""
-    classes = cues.event_classes(a.text) & cues.event_classes(b.text)
+    """Two sentences state the same claim: a shared event class stated as happening (not wished for,
+    planned or conditional) and a shared participant (fuzzy)."""
+    classes = cues.stated_event_classes(a.text) & cues.stated_event_classes(b.text)
     return bool(classes) and _fuzzy_overlap(entities(a.text), entities(b.text))
 
 
@@ -105,7 +106,7 @@ def group_claims(seeds: Sequence[tuple[Sentence, Article]],
     """
     groups: list[ClaimGroup] = []
     for s, art in seeds:
-        if not cues.event_classes(s.text):
+        if not cues.stated_event_classes(s.text):
             continue
         for g in groups:
             if any(same_claim(s, m) for m, _ in g.members):
@@ -113,7 +114,7 @@ def group_claims(seeds: Sequence[tuple[Sentence, Article]],
                     g.members.append((s, art))
                 break
         else:
-            groups.append(ClaimGroup(sorted(cues.event_classes(s.text))[0], [(s, art)]))
+            groups.append(ClaimGroup(sorted(cues.stated_event_classes(s.text))[0], [(s, art)]))
     for g in groups:
         keys = {_key(m, a) for m, a in g.members}
         for s, art in pool:
@@ -134,11 +135,25 @@ def states_claim(s: Sentence) -> bool:
     return not ({"unconfirmed", "disputed"} & set(own))
 
 
+def own_reporting(article: Article) -> str:
+    """The origin of what an article states on its own: its outlet, else the article itself (two
+    articles of unknown outlets are two origins, not one "own reporting").
+
+    Example:
+        >>> own_reporting(Article(id="a1", path="a.txt", text="x", title="Truce in Syria"))
+        'own reporting of “Truce in Syria”'
+    """
+    if article.outlet:
+        return article.outlet
+    title = article.title if len(article.title) <= 40 else article.title[:39].rstrip() + "…"
+    return f"own reporting of “{title}”" if title else f"own reporting of article {article.id}"
+
+
 def origin_in_article(s: Sentence, article: Article,
                       article_sentences: Sequence[Sentence]) -> tuple[str, Sentence | None]:
     """Where one article's statement of a claim comes from, and the sentence showing a citing chain."""
     if not s.holder or s.holder == "unnamed" or "attributed" not in s.statuses:
-        return article.outlet or "the article's own reporting", None
+        return own_reporting(article), None
     held = set(terms(re.split(r",\s*citing\s+", s.holder)[0]))
     for other in article_sentences:
         outer, *inner = re.split(r",\s*citing\s+", other.holder)

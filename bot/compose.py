@@ -163,7 +163,7 @@ def add_claim_context(draft: Draft, chosen: Sequence[Evidence], evidence: Sequen
     """Claim groups across articles: quote what fails to confirm or denies a cited claim, and count the
     articles and independent origins that carry it (for every writer)."""
     seeds = [(e.sentence, e.article) for e in chosen]
-    if not any(cues.event_classes(s.text) for s, _ in seeds):
+    if not any(cues.stated_event_classes(s.text) for s, _ in seeds):
         draft.groups = []  # claim groups grow only from a cited event: no need to read whole articles
         return
     pool = [(e.sentence, e.article) for e in evidence]

@@ -199,3 +199,66 @@ def event_classes(text: str) -> frozenset[str]:
     found = {_EVENT_WORDS[w] for w in _WORD.findall(text.lower()) if w in _EVENT_WORDS}
     found.update(m.lastgroup for m in _EVENT_PHRASES.finditer(text) if m.lastgroup)
     return frozenset(found)
+
+
+# Words that put a following event in an unrealised frame: wanted, urged, planned, possible, conditional
+# or modal ("encourage them to hash out an agreement", "pushed the two groups to reconcile", "could
+# involve a push for a cease-fire deal", "if ISIS and al-Qaida patch things up"). Negation is not among
+# them: a denial still speaks of the claim (its status says it is denied).
+_IRREALIS = frozenset(
+    "could would might may should can will shall must if whether unless push pushed pushing pushes call "
+    "calls called calling urge urged urges urging seek seeks sought seeking hope hopes hoped hoping plan "
+    "plans planned planning propose proposes proposed proposal possible possibility potential prospect "
+    "prospects attempt attempts attempted effort efforts try tries tried trying want wants wanted aim aims "
+    "aimed encourage encouraged encourages encouraging negotiate negotiating negotiations talks discuss "
+    "discussed discussing".split())
+_NOT_INFINITIVE = frozenset(
+    "the a an this that these those its their his her our your my some any each every all no one two "
+    "according due thanks prior next close similar related opposed compared".split())
+_CLAUSE = re.compile(r"[,;:()\[\]—–]|\s-\s")
+_LOOKBACK = 6
+
+
+_EVENT_VERBS = frozenset("agree merge reconcile unite cooperate die kill attack strike raid arrest capture "
+                         "resign".split())
+
+
+def _unrealised(before: str, trigger: str) -> bool:
+    # the window plus the word before it, so "due to", "according to" at its edge are still seen
+    words = [*_WORD.findall(_CLAUSE.split(before)[-1].lower())[-_LOOKBACK - 1:], trigger.lower()]
+    first = max(0, len(words) - 1 - _LOOKBACK)
+    for i in range(first, len(words) - 1):
+        w = words[i]
+        if w in _IRREALIS:
+            return True
+        # "to" + a verb: a purpose or wish ("to reconcile", "to reach a truce"); not "to the", "according to"
+        nxt = words[i + 1]
+        if w == "to" and (i == 0 or words[i - 1] not in _NOT_INFINITIVE) and nxt not in _NOT_INFINITIVE and \
+                (i + 1 < len(words) - 1 or nxt in _EVENT_VERBS):
+            return True
+    return False
+
+
+@lru_cache(maxsize=100_000)
+def stated_event_classes(text: str) -> frozenset[str]:
+    """Event classes a text states as having happened (or as happening): mentions in a wished-for,
+    planned, conditional or modal frame do not count.
+
+    Example:
+        >>> sorted(stated_event_classes("ISIS has reached a truce"))
+        ['agreement']
+        >>> sorted(stated_event_classes("Al Qaeda pushed the two groups to reconcile."))
+        []
+    """
+    if not event_classes(text):
+        return frozenset()
+    found: set[str] = set()
+    for m in _WORD.finditer(text):
+        name = _EVENT_WORDS.get(m.group(0).lower())
+        if name and name not in found and not _unrealised(text[:m.start()], m.group(0)):
+            found.add(name)
+    for m in _EVENT_PHRASES.finditer(text):
+        if m.lastgroup and m.lastgroup not in found and \
+                not _unrealised(text[:m.start()], m.group(0).split()[0]):
+            found.add(m.lastgroup)
+    return frozenset(found)

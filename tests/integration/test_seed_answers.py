@@ -82,6 +82,22 @@ def test_truce_answer_keeps_attribution_flags_non_confirmation_and_single_origin
     assert not any(s.startswith("ISIS has reached a truce") for s in text.split(". "))
 
 
+@pytest.mark.parametrize("question", [
+    "According to Kozak, why did Al Qaeda send high level members to Syria?",
+    "What could a new Syria strategy involve?",
+    "What did al-Qaeda's central leadership push the two groups to do?",
+])
+def test_a_wished_for_or_possible_agreement_is_not_counted_as_the_truce(seed_bot, question):
+    """"encourage them to hash out an agreement", "could involve a push for a cease-fire deal" and
+    "pushed the two groups to reconcile" do not state that an agreement happened: no claim group, so
+    no corroboration count (Kozak is not an independent origin of the truce) and no non-confirmation."""
+    answer = seed_bot.ask(question)
+    assert not answer.abstained, answer.text
+    assert "Reported by" not in answer.text and "independent origins" not in answer.text, answer.text
+    assert not answer.corroboration
+    assert not [f for f in answer.flags if f.kind == "claim"], answer.flags
+
+
 def test_disagreeing_articles_are_both_shown_each_cited(seed_bot):
     answer = seed_bot.ask("Which groups did ISIS and Jabhat Al Nusra agree to fight?")
     quotes = " ".join(c.quote for c in answer.citations)

@@ -56,3 +56,18 @@ def test_hashing_bot_answers_cites_exact_slices_and_abstains(hashing_bot):
     assert any("Jamal Maarouf" in c.quote for c in answer.citations)
     none = hashing_bot.ask("What is the boiling point of mercury?")
     assert none.abstained and not none.citations and none.text.startswith("The articles don't say")
+
+
+def test_articles_of_unknown_outlets_reporting_on_their_own_are_separate_origins():
+    """Two articles stating an event themselves are two origins, not one shared "own reporting"."""
+    from bot.claims import group_claims, summarise
+    from index.types import Article
+
+    a1 = Article(id="a1", path="1.txt", text="x", title="Emmys in Los Angeles")
+    a2 = Article(id="a2", path="2.txt", text="x", title="Emmy night")
+    s1, s2 = S("Rebels in Aleppo killed a commander."), S("A commander was killed by rebels in Aleppo.")
+    groups = group_claims([(s1, a1)], [(s2, a2)])
+    assert len(groups) == 1 and len(groups[0].articles()) == 2
+    _, origins = summarise(groups[0], {("a1", 0)}, lambda _id: [])
+    assert origins == ["own reporting of “Emmys in Los Angeles”", "own reporting of “Emmy night”"]
+    assert corroboration_statement(2, origins).startswith("Reported by 2 articles from 2 independent origins")

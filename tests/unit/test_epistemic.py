@@ -117,3 +117,21 @@ def test_seed_gold_holders_and_cues():
     cues = [(r, predicted[(r["file"], r["start"], r["end"])]) for r in rows if r["cue"]]
     ok = sum(r["cue"].lower() in p.cue.lower() or p.cue.lower() in r["cue"].lower() for r, p in cues if p.cue)
     assert ok / len(cues) >= 0.9
+
+
+@pytest.mark.parametrize("text, stated", [
+    ("ISIS has reached a truce with al-Qaida.", True),
+    ("The two rival groups agreed to stop fighting one another.", True),
+    ("According to officials the groups agreed to a truce.", True),
+    ("U.S. officials haven't confirmed the report of a merger.", True),  # a non-confirmation still speaks of it
+    ("Al Qaeda sent members to encourage them to hash out an agreement with the Islamic State.", False),
+    ("They pushed the two groups to reconcile.", False),
+    ("A new one could involve a new diplomatic push for a cease-fire deal.", False),
+    ("What Will Change if ISIS and al-Qaida Patch Things Up?", False),
+    ("Talks on a truce failed.", False),
+])
+def test_stated_events_leave_out_wished_planned_and_conditional_mentions(text, stated):
+    from index.cues import event_classes, stated_event_classes
+
+    assert event_classes(text) == {"agreement"}
+    assert bool(stated_event_classes(text)) is stated
