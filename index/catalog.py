@@ -22,7 +22,7 @@ import numpy as np
 
 from index.lru import Lru
 from index.postings import Postings
-from index.text import terms, variants
+from index.text import ANALYZER, terms, variants
 from index.types import Article, Chunk, Sentence
 
 # Share of the chunks above which a term is too common to be given spelling variants (1%);
@@ -66,6 +66,7 @@ class Catalog:
             self._db.executescript(_SCHEMA)
             self._postings = Postings(self._db)
             self._migrate_fts()
+            self._reanalyse()
         # Bounded LRU caches: a question touches a few dozen articles, so 512 keeps a hot set in memory
         # without holding the whole corpus (the full RealTimeQA index would need ~1 GB for these alone).
         self._cache: Lru[list[Sentence]] = Lru(cache_articles)
@@ -361,6 +362,28 @@ class Catalog:
             self._postings.add(batch)
             self._postings.merge()
             db.execute("DROP TABLE chunk_fts")
+
+    def _reanalyse(self) -> None:
+        """Re-derive BM25 postings and vocabulary when the index was written by another analyzer
+        (a stemmer fix, say): stored terms and question terms must come from the same one."""
+        db = self._db
+        if db.execute("SELECT value FROM meta WHERE key='analyzer'").fetchone() == (ANALYZER,):
+            return
+        with self._write():
+            if db.execute("SELECT value FROM meta WHERE key='analyzer'").fetchone() == (ANALYZER,):
+                return  # another process re-analysed while this one waited for the lock
+            self._postings.clear()
+            db.execute("DELETE FROM vocab")
+            batch: dict[int, list[str]] = {}
+            for article_id, text in db.execute("SELECT id, text FROM articles ORDER BY id").fetchall():
+                for n, start, end in db.execute("SELECT n, start, end FROM chunks WHERE article_id=?", (article_id,)):
+                    batch[int(n)] = terms(text[start:end])
+                if len(batch) >= 5000:
+                    self._index_terms(batch)
+                    batch = {}
+            self._index_terms(batch)
+            self._postings.merge()
+            db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('analyzer', ?)", (ANALYZER,))
 
     def close(self) -> None:
         """Close the database."""

@@ -89,6 +89,12 @@ class Postings:
         self._merge_tiers()
         return chunks_per_term
 
+    def clear(self) -> None:
+        """Forget every posting (before re-indexing every chunk)."""
+        self._db.execute("DELETE FROM post")
+        self._db.execute("DELETE FROM segs")
+        self._db.execute("UPDATE post_stats SET docs = 0, tokens = 0")
+
     def remove(self, docs: Mapping[int, Sequence[str]]) -> None:
         """Forget chunks `{chunk number: terms}` (their terms say which posting rows to rewrite)."""
         if not docs:

@@ -26,6 +26,9 @@ QUESTION_WORDS = frozenset(
     # words about the articles themselves, not their content
     "article articles story stories piece text passage quoted quote mention mentioned mentions".split()
 )
+# Names the tokeniser + stop words + stemmer: indexes store terms made by it, and a catalog written
+# with another one re-derives its BM25 postings and vocabulary on open (see `Catalog`).
+ANALYZER = "stem-2"
 _TOKEN = re.compile(r"[a-z0-9]+")
 _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": " ", "–": " ", "-": " "})
 
@@ -56,7 +59,15 @@ IRREGULAR = {
     "thought": "think", "threw": "throw", "wrote": "write", "written": "write", "fled": "flee", "built": "build",
     "cut": "cut", "hit": "hit", "quit": "quit", "split": "split", "swore": "swear", "sworn": "swear",
     "women": "woman", "men": "man", "children": "child", "people": "person",
+    # past tenses of verbs in -ee (other words ending in -eed keep it: need, speed, proceed)
+    "agreed": "agre", "disagreed": "disagre", "freed": "free", "decreed": "decre", "guaranteed": "guarante",
+    "refereed": "refere",
 }
+
+
+# Words whose "-ed" is not a suffix (embed/embedded must meet at "embed", not "emb").
+_ENDS_IN_ED = frozenset("embed shred sled hundred naked wicked sacred kindred rugged ragged jagged beloved "
+                        "wretched".split())
 
 
 @lru_cache(maxsize=200_000)
@@ -64,20 +75,24 @@ def stem(word: str) -> str:
     """A light English suffix stemmer (plurals, -ing, -ed, -ly), enough for matching.
 
     Example:
-        >>> stem("officials"), stem("led"), stem("agreed")
-        ('official', 'lead', 'agre')
+        >>> stem("officials"), stem("led"), stem("agreed"), stem("embedded"), stem("embed"), stem("planning")
+        ('official', 'lead', 'agre', 'embed', 'embed', 'plan')
     """
     w = IRREGULAR.get(word, word)
     if w != word:
         return w
-    if len(w) <= 3 or w.isdigit():
+    if len(w) <= 3 or w.isdigit() or w in _ENDS_IN_ED:
         return w
+    if w.endswith("eed"):
+        return w  # need, speed, proceed: not a suffix (agreed, freed: see IRREGULAR)
     for suffix, repl in (("ies", "y"), ("sses", "ss"), ("ness", ""), ("ments", "ment"), ("ing", ""), ("edly", ""),
                          ("ed", ""), ("ly", ""), ("es", "e"), ("s", "")):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             if suffix == "s" and w.endswith(("ss", "us", "is")):
                 return w
             w = w[: len(w) - len(suffix)] + repl
+            if suffix in ("ing", "ed", "edly") and len(w) >= 4 and w[-1] == w[-2] and w[-1] not in "aeiouflsz":
+                w = w[:-1]  # embedded → embed, planned → plan (not fall, pass, staff)
             break
     if w.endswith("e") and len(w) > 4:
         w = w[:-1]

@@ -121,3 +121,45 @@ def test_an_index_written_with_fts5_moves_to_postings_on_open(tmp_path):
     reopened = Store.open(settings, HashingEmbeddings(64))
     assert [reopened.catalog.bm25(q, 10) for q in queries] == before and all(before)
     assert not reopened.catalog._db.execute("SELECT 1 FROM sqlite_master WHERE name='chunk_fts'").fetchone()
+
+
+def test_an_index_written_by_another_stemmer_is_reanalysed_on_open(tmp_path, monkeypatch):
+    """Postings and vocabulary written with the former stemmer ("embedded" → "embedd") would miss
+    "embed" in a question: the catalog re-derives them once, then matches a fresh build exactly."""
+    import index.catalog as catalog_mod
+    from index.embed import HashingEmbeddings
+    from index.ingest import ingest
+    from index.settings import Settings
+    from index.store import Store
+    from index.text import terms
+
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for i, text in enumerate(["Khorasan members have embedded with Nusra, officials say.",
+                              "The rebels planned an attack. Kozak stopped talking.",
+                              "Nothing here matches."]):
+        (corpus / f"{i}.txt").write_text(text)
+
+    def old_terms(text: str) -> list[str]:  # the former stemmer left the doubled consonant
+        return [t + t[-1] if t in ("embed", "plan", "stop") else t for t in terms(text)]
+
+    fresh = Store.open(Settings(persist_dir=tmp_path / "fresh", embedding_model="hashing-64"), HashingEmbeddings(64))
+    ingest(corpus, fresh)
+    queries = [terms("Where did they embed?"), terms("plan attack"), terms("stop")]
+    expected = [fresh.catalog.bm25(q, 10) for q in queries]
+    vocab = sorted(fresh.catalog._db.execute("SELECT term, df FROM vocab").fetchall())
+    assert all(expected)
+
+    settings = Settings(persist_dir=tmp_path / "old", embedding_model="hashing-64")
+    monkeypatch.setattr(catalog_mod, "terms", old_terms)
+    old = Store.open(settings, HashingEmbeddings(64))
+    ingest(corpus, old)
+    old.catalog._db.execute("UPDATE meta SET value='stem-1' WHERE key='analyzer'")
+    assert old.catalog.bm25(queries[0], 10) == []
+    old.catalog.close()
+    monkeypatch.undo()
+
+    reopened = Store.open(settings, HashingEmbeddings(64))
+    assert [reopened.catalog.bm25(q, 10) for q in queries] == expected
+    assert sorted(reopened.catalog._db.execute("SELECT term, df FROM vocab").fetchall()) == vocab
+    assert reopened.catalog._postings.segments() == 1
