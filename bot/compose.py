@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bot.claims import ClaimGroup, corroboration_statement, group_claims, negators, same_claim, summarise
-from bot.question import Question
+from bot.question import Question, names_role, role_asked
 from bot.types import Evidence
 from index import cues
 from index.catalog import Catalog
@@ -78,6 +78,11 @@ def should_abstain(q: Question, evidence: Sequence[Evidence], best_similarity: f
         return "no sentence answers it"
     if q.kind == "how_many" and not has_count(q.text, top.sentence.text):
         return "the articles give no number for it"
+    role = role_asked(q.text)
+    subject = set(q.terms) - set(terms(role or ""))
+    if role and not any(names_role(role, e.sentence.text) and subject & set(terms(e.sentence.text))
+                        for e in evidence[:5]):
+        return f"no passage names the {role}"
     return ""
 
 

@@ -82,3 +82,39 @@ def analyse(text: str, history: History | None = None, max_chars: int = 2000) ->
             break
     return Question(text, search_text, tuple(t for t in own if t not in _QUESTION_STEMS), tuple(context), kind,
                     followup)
+
+
+_ROLE_QUESTION = re.compile(
+    r"^\s*who\s+(?:is|was|are|were|has\s+been)\s+(?:the\s+|a\s+|an\s+)?(?:(?:current|new|former|top|main)\s+)?"
+    r"([a-z][a-z-]+)\s+(?:of|at|for|in)\b", re.I)
+_ROLE_KIN = {"leader": ("lead", "head", "chief", "command", "commander"), "head": ("lead", "leader", "chief"),
+             "chief": ("head", "lead", "leader"), "ceo": ("chief executive",), "spokesman": ("spokesperson", "spokeswoman"),
+             "spokesperson": ("spokesman", "spokeswoman")}
+
+
+def role_asked(question: str) -> str | None:
+    """The role a "who is the X of Y" question asks for.
+
+    Example:
+        >>> role_asked("Who is the leader of the Hazm Movement?"), role_asked("Who is Chris Kozak?")
+        ('leader', None)
+    """
+    m = _ROLE_QUESTION.search(question)
+    return m.group(1).lower() if m else None
+
+
+def names_role(role: str, sentence: str) -> bool:
+    """A sentence speaks of the role: the word, its verb ("leader" → "led by") or a near synonym.
+
+    Example:
+        >>> names_role("leader", "a rebel faction led by a fighter named Jamal Maarouf")
+        True
+        >>> names_role("leader", "western-backed groups like the Hazm Movement")
+        False
+    """
+    have = set(terms(sentence))
+    words = {role, *_ROLE_KIN.get(role, ())}
+    for suffix in ("er", "or"):
+        if role.endswith(suffix) and len(role) > len(suffix) + 2:
+            words.add(role[: -len(suffix)])
+    return any(set(terms(w)) <= have and terms(w) for w in words)

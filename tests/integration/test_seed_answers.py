@@ -22,11 +22,13 @@ ANSWERABLE = [
     ("Where did the Free Syrian Army unit travel for training?", "Jordan"),
     ("What do Jabhat Al Nusra and the Islamic State trace their origins to?", "Al Qaeda in Iraq"),
     ("Who wrote that the accord would present new difficulties for Washington?", "Deb Riechmann"),
+    ("Who is the leader of the Syrian Revolutionaries Front?", "Jamal Maarouf"),
 ]
 UNANSWERABLE = [
     "Who won the 2014 World Cup?",
     "What is the population of Aleppo?",
     "How many fighters does the Hazm Movement have?",
+    "Who is the leader of the Hazm Movement?",  # named in both articles, its leader in neither
 ]
 
 
