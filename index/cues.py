@@ -43,11 +43,15 @@ INFERENCE_VERBS = {"suggest", "suggests", "suggested", "indicate", "indicates", 
 QUOTE_VERBS = {"add", "adds", "added", "reply", "replies", "replied", "ask", "asks", "asked"}
 
 ATTRIB_VERB = re.compile(rf"\b(?P<verb>{REPORT_VERBS})\b", re.I)
-ACCORDING = re.compile(r"\baccording to (?P<holder>[^,.;:—]+)", re.I)
-CITING = re.compile(r",?\s*\b(?:citing|quoting) (?P<holder>[^,.;:—]+)", re.I)
+# A holder runs to the next clause mark; the dot of an abbreviation ("U.S.", "Dr.", "Gov.") does not end it.
+_ABBREV_DOT = (r"(?:(?<=\b[A-Z])|(?<=\bDr)|(?<=\bMr)|(?<=\bMs)|(?<=\bMrs)|(?<=\bGov)|(?<=\bSen)|(?<=\bRep)|"
+               r"(?<=\bGen)|(?<=\bSt)|(?<=\bJr)|(?<=\bLt)|(?<=\bCol)|(?<=\bSgt)|(?<=\bProf)|(?<=\bInc)|"
+               r"(?<=\bCorp)|(?<=\bCo)|(?<=\bMaj)|(?<=\bCapt)|(?<=\bAtty)|(?<=\bSupt))\.")
+ACCORDING = re.compile(rf"\baccording to (?P<holder>(?:[^,.;:—]|{_ABBREV_DOT})+)", re.I)
+CITING = re.compile(rf",?\s*\b(?:citing|quoting) (?P<holder>(?:[^,.;:—]|{_ABBREV_DOT})+)", re.I)
 POSTPOSED = re.compile(
     r"[,”\"]\s*(?P<verb>says|said|writes|wrote|added|adds|told|replied|explains|explained|argues|argued|"
-    r"notes|noted|claims|claimed|insists|insisted|warns|warned|asked|replied)\s+(?P<holder>[^,.;:!?]+)",
+    rf"notes|noted|claims|claimed|insists|insisted|warns|warned|asked|replied)\s+(?P<holder>(?:[^,.;:!?]|{_ABBREV_DOT})+)",
     re.I,
 )
 PASSIVE_BY = re.compile(

@@ -29,7 +29,8 @@ _CLAUSE_BOUNDARY = re.compile(
 _TRAILING_FILLER = re.compile(
     r"(?:\s+(?:also|now|still|recently|repeatedly|previously|later|earlier|publicly|privately|reportedly|"
     r"have|has|had|been|will|would|could|may|might|did|does|do|once|already|often|then|never|always|"
-    r"first|further|again|long|later|separately))+$",
+    r"first|further|again|long|later|separately|just|really|actually|even|not|don[’']t|doesn[’']t|didn[’']t|"
+    r"won[’']t))+$",
     re.I,
 )
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|such|new)\s+$", re.I)
@@ -98,9 +99,28 @@ def _last_noun_phrase(text: str) -> str:
     return " ".join(reversed(out)).strip()
 
 
+_INFINITIVE_BEFORE = re.compile(r"\bto\s+$", re.I)
+_AUX = r"(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|do|does|did|can[’']t|won[’']t)"
+_CLAUSE_INSIDE = re.compile(rf"\b{_AUX}\b|[“\"]|\bthat\b", re.I)  # ", said the state has faced …": a clause
+_POSSESSIVE_BEFORE = re.compile(r"(\w+)[’']s\s+$")
+_CONTRACTED = {"it", "he", "she", "that", "there", "what", "who", "here", "where", "let", "everyone", "nobody"}
+_AUX_WORD = re.compile(rf"\b{_AUX}\b", re.I)
+# A sentence-initial name before an apposition: "Local historian Jan Petersen", "Sen. Mitt Romney", "Davenport"
+_NAME_HEAD = re.compile(r"^(?:[\w.’'“”\"-]+\s+){0,6}[A-Z][\w.’'-]*$")
+_CUT_AT_AUX = re.compile(rf"^(.+?)\s+{_AUX}\b.*$", re.I)
+_LEADING_PREPOSITION = re.compile(
+    r"^(?:in|at|on|of|for|from|during|after|before|since|into|under|over|between|like|than|about|to|what|how|"
+    r"why|whether|when|where)\b", re.I)
+
+
 def _clean_holder(holder: str) -> str:
     holder = holder.strip(" ,.;:“”\"'’()")
     holder = re.sub(r"\s+", " ", holder)
+    holder = re.sub(r"^with\s+", "", holder, flags=re.I)  # "…, with one victim saying" → "one victim"
+    holder = re.sub(r"^(he|she|it|they|we|i|you)[’']s$", r"\1", holder, flags=re.I)  # "He’s also been accused"
+    if _LEADING_PREPOSITION.match(holder):
+        return ""  # a prepositional phrase ("at the briefing", "of last year's report") is not who says it
+    holder = _CUT_AT_AUX.sub(r"\1", holder)  # "The pilots were asked what they" → "The pilots"
     return holder[:120]
 
 
@@ -131,8 +151,10 @@ def _is_verb_use(text: str, m: re.Match[str]) -> bool:
     start = m.start()
     if verb[:1].isupper() and start > 0:
         return False  # "Islamic State", "United States"
-    if _DETERMINER_BEFORE.search(text[max(0, start - 12):start]):
-        return False  # "the report", "his claims"
+    possessive = _POSSESSIVE_BEFORE.search(text[max(0, start - 40):start])
+    if _DETERMINER_BEFORE.search(text[max(0, start - 12):start]) or (
+            possessive and possessive.group(1).lower() not in _CONTRACTED):
+        return False  # "the report", "his claims", "Putin’s claims" (not "it’s believed")
     before = text[max(0, start - 12):start].lower()
     if re.search(r"(?:n[’']t|\bnot|\bnever)\s+(?:\w+\s+)?$", before) and verb.lower().startswith("confirm"):
         return False  # non-confirmation, handled as `unconfirmed`
@@ -169,7 +191,18 @@ def read_sentence(text: str) -> Reading:
         spans.append(m.span())
     for m in cues.POSTPOSED.finditer(text):
         r.add("attributed", m.group("verb"))
-        r.holders.append(_clean_holder(m.group("holder")))
+        holder = _clean_holder(m.group("holder"))
+        if not holder or _CLAUSE_INSIDE.search(m.group("holder")):
+            # "Edgmon, an independent from Dillingham, said in a statement": not postposed; the subject
+            # stands before the apposition
+            left = text[:m.start()]
+            head = left.split(",")[0]
+            appos = re.search(r",\s+(?:an?|the|who|which|whose)\b[^,]*$", left)
+            if head != left and _NAME_HEAD.match(head) and not _AUX_WORD.search(head):
+                holder = _clean_holder(head)  # "Scott Marler, manager for the Iowa DOT, said …"
+            else:
+                holder = _clean_holder(_subject_before(text, appos.start() if appos else m.start()))
+        r.holders.append(holder)
         spans.append(m.span())
     for m in cues.PASSIVE_BY.finditer(text):
         r.add("attributed", m.group(0).split()[0])
@@ -181,6 +214,8 @@ def read_sentence(text: str) -> Reading:
     for m in cues.ATTRIB_VERB.finditer(text):
         if any(a <= m.start() < b for a, b in spans) or not _is_verb_use(text, m):
             continue
+        if _INFINITIVE_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+            continue  # "is supposed to announce", "how to tell", "wants you to believe": nobody says it here
         verb = m.group("verb").lower()
         subject = _clean_holder(_subject_before(text, m.start()))
         if not subject and r.holders:
@@ -228,8 +263,11 @@ def scope_terms(scope: str) -> set[str]:
 def _holder_text(holders: list[str]) -> str:
     uniq: list[str] = []
     for h in holders:
-        if h and h not in uniq and h.lower() != "unnamed" or (h == "unnamed" and not uniq):
-            uniq.append(h)
+        if not h or any(h.lower() == u.lower() or h.lower().startswith(u.lower() + " ") for u in uniq):
+            continue
+        if uniq and (h.lower() in {"unnamed", "it"} or _PRONOUN.match(h)):
+            continue  # "They, citing they": a pronoun after a holder refers back to it
+        uniq.append(h)
     return ", citing ".join(uniq[:3])
 
 

@@ -135,3 +135,30 @@ def test_stated_events_leave_out_wished_planned_and_conditional_mentions(text, s
 
     assert event_classes(text) == {"agreement"}
     assert bool(stated_event_classes(text)) is stated
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("According to the U.S. Fish and Wildlife Service, the bat population has halved.",
+     "the U.S. Fish and Wildlife Service"),  # the dot of an abbreviation does not end a holder
+    ("“He made a few brief comments,” said Sen. Susan Collins, R-Maine.", "Sen. Susan Collins"),
+    ("House Speaker Bryce Edgmon, an independent from Dillingham, said in a statement that Alaskans deserve it.",
+     "House Speaker Bryce Edgmon"),  # not a postposed holder: the subject stands before the apposition
+    ("Scott Marler, environmental resources manager for the Iowa DOT, said the state has faced bat issues.",
+     "Scott Marler"),
+    ("It has helped, with Chestnut saying 2022 marked the first year his income exceeded it.", "Chestnut"),
+    ("Lee said he endorsed the law because he believed it.", "Lee"),  # not "Lee, citing he"
+    ("The pilots were asked what they thought about Putin’s claims that Ukraine was run by neo-Nazis.",
+     "The pilots"),  # "Putin’s claims" is a noun
+])
+def test_holders_of_real_news_constructions(text, holder):
+    assert annotate(text)[0].holder == holder
+
+
+@pytest.mark.parametrize("text", [
+    "Harris is supposed to announce her running mate before a rally on Tuesday.",
+    "Chestnut declined to say what the promotional deals were worth.",
+    "SPOT THE FAKES: How to tell if a photo has been manipulated",
+])
+def test_an_infinitive_speech_verb_attributes_nothing(text):
+    s = annotate(text)[0]
+    assert "attributed" not in s.statuses and s.holder == ""
