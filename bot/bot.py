@@ -24,9 +24,13 @@ from bot.types import Answer, ClaimCheck
 from index.embed import make_embedder
 from index.errors import ConfigError
 from index.ingest import IngestReport, ingest, tqdm_progress
+from index.reannotate import reannotate, stale_annotator
 from index.settings import Settings
 from index.store import Encoder, Store
 from index.types import Article, Sentence
+
+
+AUTO_REANNOTATE_SENTENCES = 20_000  # ~10 s of rules on two cores
 
 
 class Bot:
@@ -51,7 +55,10 @@ class Bot:
         importer.start()
         embedder = embeddings or make_embedder(settings)
         importer.join()
-        return cls(Store.open(settings, embedder), settings, llm)
+        bot = cls(Store.open(settings, embedder), settings, llm)
+        if stale_annotator(bot.store) and bot.store.catalog.count_sentences() <= AUTO_REANNOTATE_SENTENCES:
+            bot.reannotate()  # a small index built by older rules: seconds, so done at once
+        return bot
 
     @classmethod
     def from_directory(cls, directory: str | Path = "index/articles", settings: Settings | None = None,
@@ -64,6 +71,23 @@ class Bot:
         bot = cls.open(settings, embeddings, llm)
         bot.last_ingest = ingest(directory, bot.store, tqdm_progress() if progress else None)
         return bot
+
+    def reannotate(self, progress: bool = False) -> int:
+        """Recompute every stored sentence's status with the current rules (no re-embedding).
+
+        Returns how many sentences changed. Needed once after an upgrade that changed the rules, for an
+        index too large to be redone automatically when opened (`stale_annotations` says so).
+        """
+        with self.store.write_lock:
+            return reannotate(self.store, tqdm_progress("re-annotate") if progress else None)
+
+    def stale_annotations(self) -> str:
+        """A note for the user when the stored statuses come from older rules, else ''."""
+        held = stale_annotator(self.store)
+        if not held:
+            return ""
+        return (f"the statuses in this index were computed by older rules ({held}); run `sourcecheck "
+                "reannotate` to update them (no re-embedding)")
 
     # ---- articles ---------------------------------------------------------------------
     def add_files(self, paths: Iterable[str | Path], names: dict[str, str] | None = None) -> IngestReport:
@@ -135,6 +159,11 @@ class Bot:
             answer = Answer(question=q.text, text=abstain_text(q), abstained=True, covered=covered,
                             warnings=(answer.warnings if answer else ()) + ((reason,) if reason else ()),
                             writer=answer.writer if answer else "extractive")
+        stale = self.stale_annotations()
+        if stale:
+            from dataclasses import replace
+
+            answer = replace(answer, warnings=(*answer.warnings, stale))
         yield "final", _with_latency(answer, t0)
 
     def writer(self) -> Any:

@@ -61,6 +61,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return EXIT_REJECTED if report.rejected else 0
 
 
+def cmd_reannotate(args: argparse.Namespace) -> int:
+    from bot.bot import Bot
+
+    bot = Bot.open(_settings(args))  # a small index is brought up to date while it opens
+    held = bot.stale_annotations()
+    changed = bot.reannotate(progress=bool(held)) if held else 0
+    print(f"statuses up to date ({bot.store.catalog.count_sentences()} sentences; {changed} changed now)")
+    return 0
+
+
 def cmd_ask(args: argparse.Namespace) -> int:
     bot = _bot(args)
     answer = bot.ask(args.question)
@@ -141,6 +151,9 @@ def parser() -> argparse.ArgumentParser:
         a.add_argument("--writer", choices=["extractive", "llm"])
         a.add_argument("--llm", help="ollama:MODEL or openai:MODEL (with SOURCECHECK_LLM_BASE_URL)")
         a.set_defaults(func=fn)
+    a = sub.add_parser("reannotate", help="recompute the stored statuses with the current rules (no re-embedding)")
+    a.add_argument("--persist")
+    a.set_defaults(func=cmd_reannotate)
     a = sub.add_parser("status", help="epistemic status of every sentence of a file (or - for stdin)")
     a.add_argument("file")
     a.add_argument("--json", action="store_true")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -134,6 +134,14 @@ class Catalog:
                         "VALUES (?,?,?,?,?,?)", (c.id, article.id, c.start, c.end, first, first + len(c.sentences) - 1))
                     lexical[int(cur.lastrowid or 0)] = terms(c.text)
             self._index_terms(lexical)
+
+    def replace_annotations(self, annotated: Mapping[str, Sequence[Sentence]]) -> None:
+        """Store new annotations of articles' existing sentences (same spans, same order), one transaction."""
+        with self._write() as db:
+            for article_id, sentences in annotated.items():
+                db.executemany("UPDATE sentences SET data=? WHERE article_id=? AND idx=?",
+                               [(json.dumps(s.to_dict()), article_id, i) for i, s in enumerate(sentences)])
+                self._cache.pop(article_id, None)
 
     def _index_terms(self, lexical: dict[int, list[str]]) -> None:
         """Add chunks' terms to the vocabulary counts and the BM25 postings (inside a transaction)."""

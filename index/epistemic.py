@@ -21,6 +21,10 @@ from index import cues
 from index.splitter import paragraph_starts, split_sentences
 from index.types import STATUS_PRIORITY, Article, Sentence
 
+# Names this version of the rules: an index records the one that wrote its statuses, and
+# `index.reannotate` brings an older index up to date. Change it whenever the output changes.
+ANNOTATOR = "rules-2026-11-22c"
+
 UNCERTAIN_STATUSES = {"hedged", "unconfirmed", "disputed", "conditional", "speculative"}
 _CLAUSE_BOUNDARY = re.compile(
     r"(?:[,;:—–(“”\"]|\b(?:that|who|which|and|but|while|whereas|because|although|though|when|after|if|as)\b)",
@@ -104,6 +108,7 @@ _AUX = r"(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|m
 _CLAUSE_INSIDE = re.compile(rf"\b{_AUX}\b|[“\"]|\bthat\b", re.I)  # ", said the state has faced …": a clause
 _POSSESSIVE_BEFORE = re.compile(r"(\w+)[’']s\s+$")
 _CONTRACTED = {"it", "he", "she", "that", "there", "what", "who", "here", "where", "let", "everyone", "nobody"}
+_NOT_A_SOURCE = re.compile(rf"^(?:[\d$€£]|{_AUX}\b|[a-z]+ed\b)")
 _AUX_WORD = re.compile(rf"\b{_AUX}\b", re.I)
 # A sentence-initial name before an apposition: "Local historian Jan Petersen", "Sen. Mitt Romney", "Davenport"
 _NAME_HEAD = re.compile(r"^(?:[\w.’'“”\"-]+\s+){0,6}[A-Z][\w.’'-]*$")
@@ -121,6 +126,8 @@ def _clean_holder(holder: str) -> str:
     if _LEADING_PREPOSITION.match(holder):
         return ""  # a prepositional phrase ("at the briefing", "of last year's report") is not who says it
     holder = _CUT_AT_AUX.sub(r"\1", holder)  # "The pilots were asked what they" → "The pilots"
+    if _NOT_A_SOURCE.match(holder):
+        return ""  # a quantity ("741 Pacifica vehicles", "34.1% of adults") or a verb phrase ("released a …")
     return holder[:120]
 
 

@@ -24,6 +24,7 @@ from urllib.parse import urlparse
 import numpy as np
 
 from index.catalog import Catalog
+from index.epistemic import ANNOTATOR
 from index.errors import IndexMismatchError, StoreError
 from index.lru import Lru
 from index.settings import Settings
@@ -99,6 +100,8 @@ class Store:
             raise IndexMismatchError(_mismatch(index_dir, json.loads(held), shape))
         if stored is None:
             catalog.set_meta("shape", json.dumps(shape, sort_keys=True))
+        if catalog.get_meta("annotator") is None and catalog.count_articles() == 0:
+            catalog.set_meta("annotator", ANNOTATOR)  # a new index: its statuses will come from these rules
         return cls(settings, collection, catalog, embedder, client)
 
     def warm_up(self) -> threading.Thread:
@@ -131,6 +134,14 @@ class Store:
         for i in range(0, len(ids), step):
             self.collection.upsert(ids=list(ids[i:i + step]), embeddings=vectors[i:i + step],
                                    documents=list(texts[i:i + step]), metadatas=list(metadatas[i:i + step]))
+
+    def update_metadata(self, metadatas: dict[str, dict[str, Any]]) -> None:
+        """Change some metadata keys of existing chunks (the others and the vectors stay)."""
+        ids = list(metadatas)
+        step = 2000
+        for i in range(0, len(ids), step):
+            part = ids[i:i + step]
+            self.collection.update(ids=part, metadatas=[metadatas[c] for c in part])
 
     def delete(self, ids: Sequence[str]) -> None:
         """Remove chunk vectors."""
