@@ -86,6 +86,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
         print(f"  ! {f.status}{who}: {f.note or f.claim}")
     for c in answer.corroboration:
         print(f"  = {c.statement}")
+    for w in answer.warnings:
+        print(f"note: {w}", file=sys.stderr)
     return 0
 
 

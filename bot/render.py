@@ -46,7 +46,7 @@ def answer_markdown(answer: Answer) -> str:
     if answer.abstained:
         covered = "; ".join(esc_md(t) for t in answer.covered)
         extra = f"<br><small>The articles cover instead: {covered}</small>" if covered else ""
-        return f'<div class="sc-abstain">🛈 {esc_md(answer.text)}{extra}</div>'
+        return f'<div class="sc-abstain">🛈 {esc_md(answer.text)}{extra}{notes_html(answer)}</div>'
     by_n = {f.n: f for f in answer.flags if f.kind == "sentence"}
     parts = []
     for sentence in re.split(r"(?<=\])\s+|(?<=\][.!])\s+", answer.text):
@@ -58,7 +58,17 @@ def answer_markdown(answer: Answer) -> str:
         note = sentence.startswith("Reported by ")  # the corroboration note: its sources are badged already
         badges = "" if note else " ".join(badge(by_n[n]) for n in marks if n in by_n)
         parts.append(f"{plain} {links}{end} {badges}".strip())
-    return " ".join(parts)
+    return " ".join(parts) + notes_html(answer)
+
+
+def notes_html(answer: Answer) -> str:
+    """The answer's warnings (why it abstained, an LLM draft that failed its checks, stale statuses).
+
+    Example:
+        >>> notes_html(Answer(question="q", text="t", warnings=("no passage names the leader",)))
+        '<br><small class="sc-note">Note: no passage names the leader</small>'
+    """
+    return "".join(f'<br><small class="sc-note">Note: {esc_md(w)}</small>' for w in answer.warnings)
 
 
 def sureness_html(answer: Answer) -> str:

@@ -73,6 +73,7 @@ def test_abstention_looks_different_and_says_what_is_covered(page):
     assert last.locator(".sc-abstain").count() == 1
     assert "don't say" in last.inner_text() and "cover" in last.inner_text()
     assert last.locator("a.sc-cite").count() == 0
+    assert last.locator(".sc-note").count() == 1 and "Note:" in last.inner_text()  # why it abstained
 
 
 def test_followup_in_the_page_uses_the_conversation(page):
