@@ -23,7 +23,7 @@ from index.types import STATUS_PRIORITY, Article, Sentence
 
 # Names this version of the rules: an index records the one that wrote its statuses, and
 # `index.reannotate` brings an older index up to date. Change it whenever the output changes.
-ANNOTATOR = "rules-2026-11-22c"
+ANNOTATOR = "rules-2026-11-22d"
 
 UNCERTAIN_STATUSES = {"hedged", "unconfirmed", "disputed", "conditional", "speculative"}
 _CLAUSE_BOUNDARY = re.compile(
@@ -108,7 +108,7 @@ _AUX = r"(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|m
 _CLAUSE_INSIDE = re.compile(rf"\b{_AUX}\b|[“\"]|\bthat\b", re.I)  # ", said the state has faced …": a clause
 _POSSESSIVE_BEFORE = re.compile(r"(\w+)[’']s\s+$")
 _CONTRACTED = {"it", "he", "she", "that", "there", "what", "who", "here", "where", "let", "everyone", "nobody"}
-_NOT_A_SOURCE = re.compile(rf"^(?:[\d$€£]|{_AUX}\b|[a-z]+ed\b)")
+_NOT_A_SOURCE = re.compile(rf"^(?:[\d$€£]|{_AUX}\b|[a-z]{{3,}}(?<!e)ed\b)")
 _AUX_WORD = re.compile(rf"\b{_AUX}\b", re.I)
 # A sentence-initial name before an apposition: "Local historian Jan Petersen", "Sen. Mitt Romney", "Davenport"
 _NAME_HEAD = re.compile(r"^(?:[\w.’'“”\"-]+\s+){0,6}[A-Z][\w.’'-]*$")
