@@ -26,6 +26,7 @@ _KINDS = (
     ("who", re.compile(r"^\s*(?:who|whom|whose|which\s+(?:group|groups|person|people|man|woman|official|"
                        r"officials|analyst|journalist|outlet|agency|organi[sz]ation|faction|factions))\b", re.I)),
     ("where", re.compile(r"^\s*where\b", re.I)),
+    ("which", re.compile(r"^\s*(?:in\s+|at\s+|on\s+)?which\s+(?!of\b)\w+", re.I)),  # "Which city …?": a name
     ("yesno", re.compile(r"^\s*(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would)\b", re.I)),
     ("why", re.compile(r"^\s*why\b", re.I)),
 )

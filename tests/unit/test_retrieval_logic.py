@@ -29,3 +29,15 @@ def test_question_kinds():
     assert analyse("When did Al Qaeda cut ties?").kind == "when"
     assert analyse("How many groups met?").kind == "how_many"
     assert analyse("Did ISIS agree to a truce?").kind == "yesno"
+
+
+def test_which_questions_prefer_a_sentence_that_names_something_new():
+    from bot.question import analyse
+    from bot.retrieve import _type_bonus
+
+    q = analyse("Which city was rocked this week by a major bridge collapse?")
+    assert q.kind == "which"
+    named = _type_bonus(q, "The Francis Scott Key Bridge in Baltimore was the bridge that collapsed.")
+    unnamed = _type_bonus(q, "Here's a look at bridge collapses in recent history.")
+    assert named > 0 > unnamed
+    assert analyse("Which of them won?").kind == "what" and analyse("Which groups agreed?").kind == "who"
