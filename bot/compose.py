@@ -79,10 +79,10 @@ def should_abstain(q: Question, evidence: Sequence[Evidence], best_similarity: f
     if q.kind == "how_many" and not has_count(q.text, top.sentence.text):
         return "the articles give no number for it"
     role = role_asked(q.text)
-    subject = set(q.terms) - set(terms(role or ""))
-    if role and not any(names_role(role, e.sentence.text) and subject & set(terms(e.sentence.text))
-                        for e in evidence[:5]):
-        return f"no passage names the {role}"
+    if role:
+        subject = set(q.terms) - set(terms(role))
+        if not any(names_role(role, e.sentence.text) and subject & set(terms(e.sentence.text)) for e in evidence[:5]):
+            return f"no passage names the {role}"
     return ""
 
 

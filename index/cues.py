@@ -221,8 +221,6 @@ _NOT_INFINITIVE = frozenset(
     "according due thanks prior next close similar related opposed compared".split())
 _CLAUSE = re.compile(r"[,;:()\[\]—–]|\s-\s")
 _LOOKBACK = 6
-
-
 _EVENT_VERBS = frozenset("agree merge reconcile unite cooperate die kill attack strike raid arrest capture "
                          "resign".split())
 

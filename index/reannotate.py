@@ -18,14 +18,12 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from index.epistemic import ANNOTATOR, annotate_spans
+from index.ingest import Progress
 from index.splitter import paragraph_starts
 from index.store import Store
 from index.types import Sentence
 
-Progress = Callable[[int, int, str], None]
 _BATCH = 200  # articles per catalog transaction
 
 
