@@ -354,22 +354,14 @@ class Catalog:
             self._postings.merge()
 
     def _migrate_fts(self) -> None:
-        """Move an index written with the former FTS5 table to postings (once, on open)."""
+        """Drop the FTS5 table an index written before the postings holds, and forget its analyzer:
+        `_reanalyse` then builds the postings and vocabulary from the stored chunks (once, on open)."""
         db = self._db
         if not db.execute("SELECT 1 FROM sqlite_master WHERE name='chunk_fts'").fetchone():
             return
         with self._write():
-            if not db.execute("SELECT 1 FROM sqlite_master WHERE name='chunk_fts'").fetchone():
-                return  # another process moved it while this one waited for the lock
-            batch: dict[int, list[str]] = {}
-            for n, body in db.execute("SELECT rowid, body FROM chunk_fts ORDER BY rowid").fetchall():
-                batch[int(n)] = body.split()
-                if len(batch) >= 5000:
-                    self._postings.add(batch)
-                    batch = {}
-            self._postings.add(batch)
-            self._postings.merge()
-            db.execute("DROP TABLE chunk_fts")
+            db.execute("DROP TABLE IF EXISTS chunk_fts")
+            db.execute("DELETE FROM meta WHERE key='analyzer'")
 
     def _reanalyse(self) -> None:
         """Re-derive BM25 postings and vocabulary when the index was written by another analyzer
