@@ -87,6 +87,15 @@ def test_search_edges():
     assert p.search(["isis"], 5) == [] and p.stats() == (0, 0) and p.chunk_numbers() == set()
 
 
+def _corpus(tmp_path, texts):
+    """A folder of one-article files."""
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for i, text in enumerate(texts):
+        (corpus / f"{i}.txt").write_text(text)
+    return corpus
+
+
 def test_an_index_written_with_fts5_moves_to_postings_on_open(tmp_path):
     """Indexes built before the postings (BM25 in an FTS5 table) are carried over once, results unchanged."""
     from index.embed import HashingEmbeddings
@@ -95,12 +104,9 @@ def test_an_index_written_with_fts5_moves_to_postings_on_open(tmp_path):
     from index.store import Store
     from index.text import terms
 
-    corpus = tmp_path / "c"
-    corpus.mkdir()
-    for i, text in enumerate(["ISIS and al-Nusra agreed to a truce, officials say.",
-                              "U.S. officials haven't confirmed the truce between the rebels.",
-                              "Kozak says the merger could be real. Rebels in Aleppo deny it."]):
-        (corpus / f"{i}.txt").write_text(text)
+    corpus = _corpus(tmp_path, ["ISIS and al-Nusra agreed to a truce, officials say.",
+                                "U.S. officials haven't confirmed the truce between the rebels.",
+                                "Kozak says the merger could be real. Rebels in Aleppo deny it."])
     settings = Settings(persist_dir=tmp_path / "idx", embedding_model="hashing-64")
     store = Store.open(settings, HashingEmbeddings(64))
     ingest(corpus, store)
@@ -133,12 +139,9 @@ def test_an_index_written_by_another_stemmer_is_reanalysed_on_open(tmp_path, mon
     from index.store import Store
     from index.text import terms
 
-    corpus = tmp_path / "c"
-    corpus.mkdir()
-    for i, text in enumerate(["Khorasan members have embedded with Nusra, officials say.",
-                              "The rebels planned an attack. Kozak stopped talking.",
-                              "Nothing here matches."]):
-        (corpus / f"{i}.txt").write_text(text)
+    corpus = _corpus(tmp_path, ["Khorasan members have embedded with Nusra, officials say.",
+                                "The rebels planned an attack. Kozak stopped talking.",
+                                "Nothing here matches."])
 
     def old_terms(text: str) -> list[str]:  # the former stemmer left the doubled consonant
         return [t + t[-1] if t in ("embed", "plan", "stop") else t for t in terms(text)]
