@@ -9,7 +9,6 @@ Example:
 from __future__ import annotations
 
 import re
-import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any
 import gradio as gr
 
 from bot.bot import Bot
+from bot.page_articles import articles_tabs
 from bot.render import (
     answer_markdown,
     esc_md,
@@ -31,7 +31,6 @@ from bot.render import (
 from index.errors import SourcecheckError
 from index.settings import Settings
 
-MAX_UPLOAD_FILES = 20
 CSS = """
 .sc-badge{display:inline-block;border-radius:9px;padding:0 7px;margin:0 2px;font-size:.78em;color:#111;
   border:1px solid #0002}
@@ -47,6 +46,8 @@ mark.sc-quote{background:#fff59d}mark.sc-quote.sc-active{background:#ffb300;outl
 .sc-verdict{font-size:1.2em;font-weight:bold;padding:4px 8px;display:inline-block;border-radius:6px}
 .sc-v-supported{background:#c8f7c5}.sc-v-reported-but-unconfirmed{background:#ffc9a8}
 .sc-v-disputed{background:#ffb3b3}.sc-v-not-in-the-articles{background:#e8e8e8}
+table.sc-articles{border-collapse:collapse;font-size:.9em}table.sc-articles td,table.sc-articles th{padding:2px 8px;
+  border-bottom:1px solid #ddd;text-align:left}
 """
 HEAD = """
 <script>
@@ -68,18 +69,11 @@ document.addEventListener('click', function (ev) {
 """
 
 
-def _safe_name(name: str) -> str:
-    base = Path(name.replace("\\", "/")).name
-    base = re.sub(r"[^A-Za-z0-9._-]+", "_", base).strip("._") or "article"
-    return base[:100]
-
-
 class Page:
     """The page's handlers, bound to one `Bot`."""
 
     def __init__(self, bot: Bot) -> None:
         self.bot = bot
-        self.uploads = Path(bot.settings.data_dir) / "uploads"
         self.exports = Path(bot.settings.data_dir) / "exports"
 
     def ask(self, message: str, chat: list[dict[str, Any]]) -> Iterator[tuple[Any, ...]]:
@@ -135,44 +129,6 @@ class Page:
         except SourcecheckError as err:
             return f'<div class="sc-abstain">⚠ {esc_md(str(err))}</div>'
 
-    def add(self, files: list[Any] | None, title: str, text: str) -> str:
-        """Store uploads (sanitised names, size and count limits) inside the data dir and ingest them."""
-        self.uploads.mkdir(parents=True, exist_ok=True)
-        paths: list[Path] = []
-        names: dict[str, str] = {}
-        notes: list[str] = []
-        files = list(files or [])
-        if len(files) > MAX_UPLOAD_FILES:
-            notes.append(f"only the first {MAX_UPLOAD_FILES} files were taken; upload the rest in another batch")
-            files = files[:MAX_UPLOAD_FILES]
-        limit = self.bot.settings.max_file_bytes
-        for f in files:
-            src = Path(getattr(f, "name", f))
-            shown = _safe_name(getattr(f, "orig_name", None) or src.name)
-            if src.stat().st_size > limit:
-                notes.append(f"{shown}: over the {limit:,}-byte limit; split it or raise SOURCECHECK_MAX_FILE_BYTES")
-                continue
-            dest = self.uploads / f"{uuid.uuid4().hex[:8]}-{shown}"
-            shutil.copyfile(src, dest)
-            paths.append(dest)
-            names[str(dest)] = shown
-        if text and text.strip():
-            shown = _safe_name((title or "pasted").strip()[:60]) + ".txt"
-            dest = self.uploads / f"{uuid.uuid4().hex[:8]}-{shown}"
-            header = f"title: {title.strip()}\n\n" if title and title.strip() and "\n" not in title else ""
-            dest.write_text(header + text, encoding="utf-8")
-            paths.append(dest)
-            names[str(dest)] = shown
-        if not paths:
-            return "\n".join(["Nothing to add: upload .txt/.md files or paste an article.", *notes])
-        try:
-            report = self.bot.add_files(paths, names=names)
-        except SourcecheckError as err:
-            return f"⚠ {err}"
-        lines = [f"✔ {report.summary()}"]
-        lines += [f"✘ {reason}" for _, reason in report.rejected]
-        return "\n".join(lines + notes)
-
 
 def build(bot: Bot) -> gr.Blocks:
     """Build the Blocks app for a bot."""
@@ -206,14 +162,7 @@ def build(bot: Bot) -> gr.Blocks:
             verdict = gr.HTML(elem_id="sc-verdict")
             check_btn.click(page.check, claim, verdict)
             claim.submit(page.check, claim, verdict)
-        with gr.Tab("Add articles"):
-            files = gr.File(label=".txt / .md files", file_count="multiple", file_types=[".txt", ".md"],
-                            elem_id="sc-upload")
-            title = gr.Textbox(label="Title (for pasted text)")
-            text = gr.Textbox(label="…or paste an article", lines=6)
-            add_btn = gr.Button("Add", variant="primary", elem_id="sc-add")
-            report = gr.Textbox(label="Result", interactive=False, lines=4, elem_id="sc-add-report")
-            add_btn.click(page.add, [files, title, text], report)
+        articles_tabs(bot)  # "Add articles" and "Articles" (bot/page_articles.py)
     return demo
 
 

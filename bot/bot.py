@@ -22,8 +22,9 @@ from bot.question import History, analyse
 from bot.retrieve import HybridRetriever, Retrieval
 from bot.types import Answer, ClaimCheck
 from index.embed import make_embedder
-from index.errors import ConfigError
-from index.ingest import IngestReport, ingest, tqdm_progress
+from index.errors import ArticleNotFoundError, ConfigError
+from index.ingest import IngestReport, Progress, ingest, tqdm_progress
+from index.manage import ArticleInfo, find_articles, list_articles
 from index.reannotate import reannotate, stale_annotator
 from index.settings import Settings
 from index.store import Encoder, Store
@@ -90,11 +91,40 @@ class Bot:
                 "reannotate` to update them (no re-embedding)")
 
     # ---- articles ---------------------------------------------------------------------
-    def add_files(self, paths: Iterable[str | Path], names: dict[str, str] | None = None) -> IngestReport:
-        """Ingest more files; they are searchable as soon as this returns."""
-        report = ingest([Path(p) for p in paths], self.store, names=names)
+    def add_files(self, paths: Iterable[str | Path], names: dict[str, str] | None = None,
+                  progress: Progress | None = None) -> IngestReport:
+        """Ingest more files (any supported format); they are searchable as soon as this returns."""
+        report = ingest([Path(p) for p in paths], self.store, progress, names=names)
         self.last_ingest = report
         return report
+
+    def add_urls(self, urls: Iterable[str] = (), feeds: Iterable[str] = ()) -> IngestReport:
+        """Fetch and ingest web pages (and RSS/Atom feeds, one article per entry): the one network use."""
+        report = ingest([], self.store, urls=[u for u in urls if u.strip()], feeds=[f for f in feeds if f.strip()])
+        self.last_ingest = report
+        return report
+
+    def add_url(self, url: str) -> IngestReport:
+        """Fetch one article page (HTML or PDF) and ingest it; its URL is the source."""
+        return self.add_urls([url])
+
+    def add_feed(self, url: str) -> IngestReport:
+        """Fetch an RSS/Atom feed and ingest the article behind each entry."""
+        return self.add_urls(feeds=[url])
+
+    def remove(self, article_id_or_path: str) -> list[Article]:
+        """Remove an article by id or source path (a file, a URL, an export, a folder): its vectors, sentences
+        and postings go, crash-safe. Returns what was removed; raises `ArticleNotFoundError` when nothing matches."""
+        found = find_articles(self.store.catalog, article_id_or_path)
+        if not found:
+            raise ArticleNotFoundError(f"no indexed article has the id or source {article_id_or_path!r}. "
+                                       "Fix: see `sourcecheck articles` for the ids and sources")
+        self.store.remove_articles([a.id for a in found])
+        return found
+
+    def listing(self) -> list[ArticleInfo]:
+        """Every loaded article: id, title, outlet, date, sentence count and source."""
+        return list_articles(self.store.catalog)
 
     def articles(self) -> list[Article]:
         """Every indexed article."""

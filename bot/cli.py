@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -46,19 +47,74 @@ def _bot(args: argparse.Namespace) -> Any:
     return bot
 
 
+def split_sources(sources: list[str]) -> tuple[list[Path], list[str]]:
+    """Files (folders expanded) and URLs among command-line sources.
+
+    Example:
+        >>> split_sources(["https://example.org/a"])
+        ([], ['https://example.org/a'])
+    """
+    from index.loader import list_article_files
+
+    files: list[Path] = []
+    urls: list[str] = []
+    for src in sources:
+        if src.startswith(("http://", "https://")):
+            urls.append(src)
+        else:
+            files.extend(list_article_files(src))
+    return files, urls
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     from bot.bot import Bot
     from index.ingest import ingest, tqdm_progress
 
+    if not args.sources and not args.feed:
+        raise SourcecheckError("nothing to ingest. Fix: name a folder, files or URLs, or --feed URL")
+    files, urls = split_sources(args.sources)
     bot = Bot.open(_settings(args))
-    report = ingest(args.directory, bot.store, None if args.json else tqdm_progress())
+    report = ingest(files, bot.store, None if args.json else tqdm_progress(), urls=urls, feeds=args.feed or [])
     if args.json:
         print(json.dumps(report.to_dict(), indent=2))
     else:
         print(report.summary())
         for _path, reason in report.rejected:
             print(f"rejected: {reason}", file=sys.stderr)
+        for path, warning in report.warnings:
+            print(f"warning: {path}: {warning}", file=sys.stderr)
     return EXIT_REJECTED if report.rejected else 0
+
+
+def cmd_articles(args: argparse.Namespace) -> int:
+    from bot.bot import Bot
+
+    rows = Bot.open(_settings(args)).listing()
+    if args.json:
+        print(json.dumps([r.to_dict() for r in rows], indent=2, ensure_ascii=False))
+        return 0
+    if not rows:
+        print("no articles are loaded. Fix: `sourcecheck ingest FOLDER|FILE|URL`")
+        return 0
+    print(f"{'id':<16}  {'date':<10}  {'sent':>5}  {'outlet':<16}  {'title':<40}  source")
+    for r in rows:
+        title = r.title if len(r.title) <= 40 else r.title[:39] + "…"
+        print(f"{r.id:<16}  {r.date[:10]:<10}  {r.sentences:>5}  {r.outlet[:16]:<16}  {title:<40}  {r.source}")
+    print(f"{len(rows)} articles")
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    from bot.bot import Bot
+
+    bot = Bot.open(_settings(args))
+    removed = [a for key in args.keys for a in bot.remove(key)]
+    if args.json:
+        print(json.dumps([{"id": a.id, "title": a.title, "source": a.path} for a in removed], indent=2))
+    else:
+        for a in removed:
+            print(f"removed {a.id}  {a.title}  ({a.path})")
+    return 0
 
 
 def cmd_reannotate(args: argparse.Namespace) -> int:
@@ -122,10 +178,29 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def check_port(host: str, port: int) -> None:
+    """Raise a one-line `SourcecheckError` when the page's port is taken (before any slow start-up)."""
+    import socket
+
+    with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind((host, port))
+        except OSError as err:
+            raise SourcecheckError(f"port {port} on {host} is taken ({err.strerror}). Fix: stop what runs there, "
+                                   f"or pick another port: `make chat PORT={port + 15}` or "
+                                   f"`sourcecheck serve --port {port + 15}`") from err
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from bot.app import serve
 
-    serve(corpus=args.corpus, settings=_settings(args), host=args.host, port=args.port)
+    check_port(args.host, args.port)
+    try:
+        serve(corpus=args.corpus, settings=_settings(args), host=args.host, port=args.port)
+    except OSError as err:  # the port was taken while the index loaded
+        raise SourcecheckError(f"cannot serve on {args.host}:{args.port} ({err}). Fix: pick another port, "
+                               "`make chat PORT=N` or `sourcecheck serve --port N`") from err
     return 0
 
 
@@ -139,11 +214,21 @@ def parser() -> argparse.ArgumentParser:
     """The argument parser (also used to document the CLI)."""
     p = argparse.ArgumentParser(prog="sourcecheck", description="Answers from your articles, with checked citations.")
     sub = p.add_subparsers(dest="command", required=True)
-    a = sub.add_parser("ingest", help="index a folder of .txt/.md articles")
-    a.add_argument("directory")
+    a = sub.add_parser("ingest", help="index folders, files (.txt .md .html .pdf .docx .jsonl .csv) and URLs")
+    a.add_argument("sources", nargs="*", help="folders, files or http(s) URLs (fetched: the one network use)")
+    a.add_argument("--feed", action="append", metavar="URL", help="an RSS/Atom feed: one article per entry")
     a.add_argument("--persist", help="index directory (default: SOURCECHECK_DATA_DIR/index)")
     a.add_argument("--json", action="store_true")
     a.set_defaults(func=cmd_ingest)
+    a = sub.add_parser("articles", help="list the loaded articles: id, date, sentences, outlet, title, source")
+    a.add_argument("--persist")
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(func=cmd_articles)
+    a = sub.add_parser("remove", help="remove articles by id or source (file, URL, export, folder)")
+    a.add_argument("keys", nargs="+", metavar="ID|PATH")
+    a.add_argument("--persist")
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(func=cmd_remove)
     for name, arg, fn in (("ask", "question", cmd_ask), ("check", "claim", cmd_check)):
         a = sub.add_parser(name, help=f"{name} the indexed articles")
         a.add_argument(arg)
@@ -164,7 +249,7 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("--corpus", default=str(SHIPPED))
     a.add_argument("--persist")
     a.add_argument("--host", default="127.0.0.1")
-    a.add_argument("--port", type=int, default=7860)
+    a.add_argument("--port", type=int, default=int(os.environ.get("GRADIO_SERVER_PORT") or 7860))
     a.set_defaults(func=cmd_serve)
     a = sub.add_parser("eval", help="run the eval question set")
     a.add_argument("--set", dest="set_path", default=None)

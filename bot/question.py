@@ -17,6 +17,7 @@ from index.errors import QuestionError
 from index.text import QUESTION_WORDS, stem, terms
 
 History = Sequence[tuple[str, str]]
+_ONLY_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 _QUESTION_STEMS = frozenset(QUESTION_WORDS | {stem(w) for w in QUESTION_WORDS})
 _PRONOUNS = re.compile(r"\b(?:it|its|they|them|their|he|him|his|she|her|this|that|these|those|there|the group|"
                        r"the groups|the deal|the truce)\b", re.I)
@@ -61,6 +62,9 @@ def clean(text: str, max_chars: int) -> str:
             "Fix: ask a shorter question (paste long text as an article instead)")
     if not re.search(r"\w", text):
         raise QuestionError("the question has no words. Fix: type a question about the articles")
+    if _ONLY_URL.match(text):
+        raise QuestionError("this is a web address, not a question. Fix: add the article first (paste the address "
+                            "on the \"Add articles\" tab, or `sourcecheck ingest URL`), then ask about it")
     return text
 
 

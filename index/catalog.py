@@ -135,6 +135,12 @@ class Catalog:
                     lexical[int(cur.lastrowid or 0)] = terms(c.text)
             self._index_terms(lexical)
 
+    def remove_articles(self, article_ids: Iterable[str]) -> list[str]:
+        """Delete articles (sentences, vectors, chunks, BM25 postings, paths) in one transaction; returns
+        their chunk ids, whose Chroma vectors the caller deletes after the commit (as ingest does)."""
+        with self._write():
+            return [chunk for article_id in dict.fromkeys(article_ids) for chunk in self._delete_article(article_id)]
+
     def replace_annotations(self, annotated: Mapping[str, Sequence[Sentence]]) -> None:
         """Store new annotations of articles' existing sentences (same spans, same order), one transaction."""
         with self._write() as db:

@@ -43,3 +43,11 @@ class StoreError(SourcecheckError):
 
 class QuestionError(SourcecheckError):
     """A question is empty, too long or otherwise unusable."""
+
+
+class FetchError(ArticleError):
+    """A URL or feed the user asked for cannot be fetched or holds no article (timeout, 404, wrong type)."""
+
+
+class ArticleNotFoundError(SourcecheckError):
+    """No indexed article has the id or source path asked for."""

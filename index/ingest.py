@@ -19,7 +19,7 @@ from __future__ import annotations
 import queue
 import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,7 +30,9 @@ from index import cues
 from index.lru import Lru
 from index.epistemic import annotate_article
 from index.errors import ArticleError, CorpusError
-from index.loader import list_article_files, load_article
+from index.formats import suffix_of
+from index.formats.export import EXPORT_SUFFIXES
+from index.loader import Loaded, list_article_files, load_file
 from index.settings import Settings
 from index.splitter import chunk_sentences, paragraph_starts
 from index.store import Store
@@ -50,17 +52,20 @@ class IngestReport:
     orphans_removed: int = 0
     rejected: list[tuple[str, str]] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (source, what was kept raw or dropped)
 
     def summary(self) -> str:
         """One line for people."""
+        warned = f", {len(self.warnings)} warnings" if self.warnings else ""
         return (f"{self.added} articles added ({self.chunks_added} chunks), {self.replaced} replaced, "
-                f"{self.skipped} unchanged, {len(self.rejected)} rejected")
+                f"{self.skipped} unchanged, {len(self.rejected)} rejected{warned}")
 
     def to_dict(self) -> dict[str, object]:
         """JSON-ready dict."""
         return {"added": self.added, "skipped": self.skipped, "replaced": self.replaced,
                 "chunks_added": self.chunks_added, "orphans_removed": self.orphans_removed,
-                "rejected": [{"path": p, "reason": r} for p, r in self.rejected]}
+                "rejected": [{"path": p, "reason": r} for p, r in self.rejected],
+                "warnings": [{"path": p, "warning": w} for p, w in self.warnings]}
 
 
 def chunk_vector(sentence_vectors: np.ndarray) -> np.ndarray:
@@ -243,6 +248,7 @@ def _prepare_batches(items: Iterable[Article | tuple[str, ArticleError]], store:
             batch.done.append((i, item[0]))
             continue
         article = item
+        report.warnings.extend((article.path, w) for w in article.warnings)
         old = store.catalog.article_for_path(article.path)
         if store.catalog.has_article(article.id) or article.id in pending:
             if old != article.id:  # a copy or a rename: record the path only, after the article itself
@@ -335,27 +341,31 @@ def ingest_articles(items: Iterable[Article | tuple[str, ArticleError]], store: 
 
 
 def ingest(source: str | Path | Iterable[str | Path], store: Store, progress: Progress | None = None,
-           names: dict[str, str] | None = None) -> IngestReport:
-    """Ingest a directory (or files) into the store; bad files are reported, never fatal."""
+           names: dict[str, str] | None = None, urls: Sequence[str] = (), feeds: Sequence[str] = ()) -> IngestReport:
+    """Ingest a directory (or files), and any URLs and feeds asked for; bad sources are reported, never fatal."""
     if isinstance(source, (str, Path)):
         files = list_article_files(source)
     else:
         files = [Path(p) for p in source]
-        if not files:
-            raise CorpusError("no files given. Fix: name .txt or .md article files or a directory")
+        if not files and not urls and not feeds:
+            raise CorpusError("no files given. Fix: name article files, a directory, a URL or a feed")
     names = names or {}
     orphans = store.reconcile()
-    max_bytes = store.settings.max_file_bytes
+    s = store.settings
 
-    def load_all() -> Iterable[Article | tuple[str, ArticleError]]:
+    def load_all() -> Iterable[Loaded]:
+        from index.fetch import load_feed, load_url
+
         for f in files:
-            shown = names.get(str(f), str(f))
-            try:
-                yield load_article(f, max_bytes=max_bytes, name=shown)
-            except ArticleError as err:
-                yield (shown, err)
+            yield from load_file(f, max_bytes=s.max_file_bytes, name=names.get(str(f), str(f)),
+                                 max_export_bytes=s.max_export_bytes)
+        for url in urls:
+            yield from load_url(url, s)
+        for url in feeds:
+            yield from load_feed(url, s)
 
-    report = ingest_articles(load_all(), store, progress, total=len(files))
+    many = feeds or any(suffix_of(f.name) in EXPORT_SUFFIXES for f in files)  # items per source unknown
+    report = ingest_articles(load_all(), store, progress, total=0 if many else len(files) + len(urls))
     report.orphans_removed = orphans
     return report
 

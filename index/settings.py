@@ -55,8 +55,9 @@ def default_cache_dir() -> Path:
 
 
 def default_data_dir() -> Path:
-    """Where indexes and uploads live unless `SOURCECHECK_DATA_DIR` says otherwise."""
-    return Path.home() / ".local" / "share" / "sourcecheck"
+    """Where indexes and uploads live unless `SOURCECHECK_DATA_DIR` says otherwise (the CLI, the page
+    and `make` all use it): `$XDG_DATA_HOME/sourcecheck`, by default `~/.local/share/sourcecheck`."""
+    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "sourcecheck"
 
 
 class Settings(BaseSettings):
@@ -82,6 +83,15 @@ class Settings(BaseSettings):
     chunk_max_chars: int = Field(default=600, ge=80, description="Largest chunk, in characters (sentence-aware).")
     chunk_max_sentences: int = Field(default=4, ge=1, description="Most sentences in one chunk.")
     max_file_bytes: int = Field(default=5_000_000, ge=1, description="Largest article file accepted.")
+    max_export_bytes: int = Field(
+        default=2_000_000_000, ge=1, description="Largest .jsonl/.csv article export accepted (each row obeys MAX_FILE_BYTES).")
+    fetch_timeout: float = Field(
+        default=15.0, gt=0, description="Seconds to wait for a server when ingesting a URL or feed (connect and each read).")
+    fetch_max_bytes: int = Field(default=10_000_000, ge=1, description="Largest page, PDF or feed fetched from a URL.")
+    user_agent: str = Field(
+        default="sourcecheck/0.1 (article ingest; +https://github.com/sourcecheck)",
+        description="User-Agent header sent when fetching a URL or feed the user asked for.")
+    feed_max_entries: int = Field(default=100, ge=1, description="Most entries of one RSS/Atom feed fetched at once.")
     max_question_chars: int = Field(default=2_000, ge=10, description="Longest question accepted.")
     top_k: int = Field(default=8, ge=1, description="Chunks handed from retrieval to evidence selection.")
     candidates: int = Field(default=40, ge=1, description="Chunks fetched from each retriever before fusion.")

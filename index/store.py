@@ -149,6 +149,15 @@ class Store:
         for i in range(0, len(ids), step):
             self.collection.delete(ids=list(ids[i:i + step]))
 
+    def remove_articles(self, article_ids: Sequence[str]) -> int:
+        """Remove articles, crash-safe in ingest's order: the catalog commits first (from then on nothing
+        of them is answered from), then their vectors go; a kill between the two leaves orphan vectors
+        that the next ingest's `reconcile` deletes. Returns the number of chunks removed."""
+        with self.write_lock:
+            chunk_ids = self.catalog.remove_articles(article_ids)
+            self.delete(chunk_ids)
+        return len(chunk_ids)
+
     def dense(self, vector: np.ndarray, k: int) -> list[tuple[str, float]]:
         """Top-k chunk ids by cosine similarity, best first, as `(id, similarity)`."""
         # No count first: Chroma 1.x returns what it has when asked for more (or nothing when empty), and

@@ -41,7 +41,11 @@ def content_hash(*parts: str, length: int = 16) -> str:
 
 @dataclass(frozen=True)
 class Article:
-    """One article; `text` is the file's text exactly as read (offsets point into it)."""
+    """One article; `text` is its extracted text (header lines removed; offsets point into it).
+
+    `path` is where it came from (a file, `file#row` of an export, or a URL); `warnings` lists
+    metadata that was kept raw or dropped while loading (not stored).
+    """
 
     id: str
     path: str
@@ -52,6 +56,7 @@ class Article:
     date: str = ""
     url: str = ""
     body_start: int = 0
+    warnings: tuple[str, ...] = field(default=(), compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict."""

@@ -15,12 +15,18 @@ CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
 
 
+def require_chromium() -> None:
+    """Skip (fail when SOURCECHECK_REQUIRE_BROWSER is set, as in CI) unless Debian's Chromium is installed."""
+    if Path(CHROMIUM).exists():
+        return
+    if os.environ.get("SOURCECHECK_REQUIRE_BROWSER"):
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)")
+    pytest.skip(f"{CHROMIUM} is not installed: run `apt-get install chromium` to run the browser tests")
+
+
 @pytest.fixture(scope="session")
 def page_url(tmp_path_factory: pytest.TempPathFactory):
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("SOURCECHECK_REQUIRE_BROWSER"):
-            pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)")
-        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    require_chromium()
     corpus = tmp_path_factory.mktemp("corpus")
     for f in SEEDS.iterdir():
         (corpus / f.name).write_bytes(f.read_bytes())
@@ -46,6 +52,7 @@ def page_url(tmp_path_factory: pytest.TempPathFactory):
 
 @pytest.fixture(scope="session")
 def browser():
+    require_chromium()  # before launching it: a fresh machine without Chromium skips, it does not error
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:

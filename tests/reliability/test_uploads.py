@@ -2,7 +2,9 @@
 
 from pathlib import Path
 
-from bot.app import MAX_UPLOAD_FILES, Page, _safe_name
+from bot.page_articles import MAX_UPLOAD_FILES
+from bot.page_articles import ArticlesPage as Page
+from bot.page_articles import safe_name as _safe_name
 
 
 class Upload:
