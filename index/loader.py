@@ -130,7 +130,7 @@ def list_article_files(directory: str | Path) -> list[Path]:
     """
     d = Path(directory)
     if not d.exists():
-        raise CorpusError(f"{d}: no such file or directory. Fix: give the folder that holds your articles ({SUPPORTED})")
+        raise CorpusError(f"{d}: no such directory or file. Fix: give the folder that holds your articles ({SUPPORTED})")
     if d.is_file():
         return [d]
     files = sorted(p for p in d.rglob("*") if p.is_file() and suffix_of(p.name) and not p.name.startswith("."))

@@ -17,6 +17,8 @@ from typing import Any
 from index.errors import ArticleError
 from index.formats.base import Extracted, clean_field
 
+# Article text has at least one sentence (words ending in . ! ? …); a menu or a list of links has none.
+_SENTENCE = re.compile(r"\w+[\s,;:'’\"-]+\w+[\s,;:'’\"-]+\w+[^.!?…\n]*[.!?…]")
 _DOCUMENT = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                        re.I | re.S)
 
@@ -40,8 +42,9 @@ def read_html(data: bytes, path: str, url: str = "") -> Iterator[Extracted]:
     except Exception as err:  # lxml and trafilatura raise plain exceptions on broken markup
         raise ArticleError(path, f"the HTML could not be parsed ({type(err).__name__})",
                            "save the page again from the browser (File → Save Page As, HTML only)") from err
-    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if not text:
+    raw = (getattr(doc, "text", None) or "") if doc is not None else ""
+    text = "\n\n".join(ln.strip() for ln in raw.splitlines() if ln.strip())  # a paragraph a line → blank-line paragraphs
+    if not _SENTENCE.search(text):
         raise ArticleError(path, "the HTML page holds no article text (only navigation, links or scripts)",
                            "save the article's own page, not a front or index page, or paste its text")
     yield Extracted(

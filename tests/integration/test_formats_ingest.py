@@ -123,3 +123,15 @@ def test_realtimeqa_articles_with_slash_dates_load_with_their_dates(tmp_path):
     assert report["added"] == len(want) and not report["rejected"] and not report["warnings"]
     got = {Path(r["source"]).stem: r["date"] for r in json.loads(cli(["articles", "--json"], data).stdout)}
     assert got == want
+
+
+@pytest.mark.skipif(not RTQA.exists(), reason="../shared/data/realtimeqa-2024 is not present")
+def test_the_realtimeqa_export_itself_reads_as_one_article_a_row():
+    from itertools import islice
+
+    from index.loader import load_file
+
+    items = list(islice(load_file(RTQA, max_export_bytes=10**9), 200))
+    assert len(items) == 200 and not [i for i in items if isinstance(i, tuple)]
+    assert all(len(a.date) == 10 and a.date[4] == "-" and a.title and a.url.startswith("http") for a in items)
+    assert items[0].path == f"{RTQA}#0004e52de56f"

@@ -5,7 +5,7 @@ import json
 from tests.reliability.conftest import cli, index_state, make_corpus
 
 
-def test_directory_of_1000_files_with_10_bad(tmp_path):
+def test_directory_of_1000_files_with_bad_and_odd_ones(tmp_path):
     corpus = tmp_path / "corpus"
     make_corpus(corpus, 990)
     bad = {
@@ -13,26 +13,33 @@ def test_directory_of_1000_files_with_10_bad(tmp_path):
         "blank.txt": b"   \n\n\t  \n",
         "image.txt": b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4,
         "report.md": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj",
-        "bad-date.txt": b"title: X\ndate: 17/11/2014\n\nText here.",
-        "bad-url.md": b"url: javascript:alert(1)\n\nText here.",
-        "twice.txt": b"title: A\ntitle: B\n\nText.",
         "header-only.txt": b"title: Only a header\n",
         "zip.txt": b"PK\x03\x04" + b"\x00" * 100,
         "nul.txt": b"text with a \x00 NUL byte inside",
     }
     for name, data in bad.items():
         (corpus / name).write_bytes(data)
+    odd = {  # lenient metadata: loaded, with a warning (the date is read, the others dropped)
+        "slash-date.txt": b"title: X\ndate: 17/11/2014\n\nText here.",
+        "odd-date.txt": b"title: Y\ndate: the day after\n\nOther text here.",
+        "bad-url.md": b"url: javascript:alert(1)\n\nText there.",
+        "twice.txt": b"title: A\ntitle: B\n\nText.",
+    }
+    for name, data in odd.items():
+        (corpus / name).write_bytes(data)
     (corpus / "latin1.txt").write_bytes("title: Caf\xe9\n\nLe caf\xe9 a ferm\xe9 hier soir apr\xe8s la manifestation.".encode("latin-1"))
     (corpus / "utf16.txt").write_bytes("title: Zürich\n\nDie Gespräche in Zürich wurden fortgesetzt.".encode("utf-16"))
     out = cli(["ingest", str(corpus), "--json"], tmp_path / "data")
     assert out.returncode == 3, out.stderr
     report = json.loads(out.stdout)
-    assert report["added"] == 992
+    assert report["added"] == 996
     rejected = {r["path"].rsplit("/", 1)[-1]: r["reason"] for r in report["rejected"]}
     assert set(rejected) == set(bad)
     for name, reason in rejected.items():
         assert name in reason and "Fix:" in reason, reason
-    assert "YYYY-MM-DD" in rejected["bad-date.txt"] and "binary" in rejected["image.txt"]
+    assert "binary" in rejected["image.txt"] and "PDF is damaged" in rejected["report.md"]
+    warned = {r["path"].rsplit("/", 1)[-1] for r in report["warnings"]}
+    assert warned == {"odd-date.txt", "bad-url.md", "twice.txt"}
     catalog, chroma, fts = index_state(tmp_path / "data")
     assert catalog == chroma and fts == len(catalog)
     again = cli(["ingest", str(corpus), "--json"], tmp_path / "data")
