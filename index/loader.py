@@ -33,10 +33,10 @@ def guess_title(body: str) -> str:
     """First short headline-like line of the body, else the start of the first sentence.
 
     Example:
-        >>> guess_title("Truce talks stall in Aleppo\\n\\nThe talks stalled.")
+        >>> guess_title("# Truce talks stall in Aleppo\\n\\nThe talks stalled.")
         'Truce talks stall in Aleppo'
     """
-    lines = [ln.strip() for ln in body.splitlines() if ln.strip()]
+    lines = [ln.strip().lstrip("#").strip() for ln in body.splitlines() if ln.strip().lstrip("#").strip()]
     for ln in lines[:4]:
         words = ln.split()
         if 3 <= len(words) <= _TITLE_MAX_WORDS and not ln.endswith((".", ",", ";", ":")):

@@ -60,7 +60,7 @@ def test_every_readable_article_goes_in_with_its_metadata(mixed):
 @pytest.mark.parametrize("question, words", [
     ("How many homes will the Raqqa water plant supply?", "forty thousand homes"),
     ("When did the port of Tartus reopen?", "reopened on Monday"),
-    ("What did the aid convoys to Kobani carry?", "medicine and winter blankets"),
+    ("What did the convoy carry for the six thousand families?", "medicine and winter blankets"),
     ("When did the Tabqa dam repairs finish?", "finished on Friday"),
 ])
 def test_quotes_are_the_articles_words_at_exact_offsets(mixed, question, words):
