@@ -193,9 +193,9 @@ def check_port(host: str, port: int) -> None:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    check_port(args.host, args.port)  # before the slow imports and indexing
     from bot.app import serve
 
-    check_port(args.host, args.port)
     try:
         serve(corpus=args.corpus, settings=_settings(args), host=args.host, port=args.port)
     except OSError as err:  # the port was taken while the index loaded

@@ -130,17 +130,13 @@ class ArticlesPage:
         return report_text(report, notes)
 
     def remove(self, article_id: str | None) -> tuple[str, str, Any]:
-        """Remove the chosen article (and its uploaded copy); returns result, table and new choices."""
+        """Remove the chosen article; returns result, table and new choices."""
         if not article_id:
             return "Choose an article to remove first.", articles_html(self.bot), gr.update(choices=choices(self.bot))
         try:
             removed = self.bot.remove(article_id)
         except SourcecheckError as err:
             return f"⚠ {err}", articles_html(self.bot), gr.update(choices=choices(self.bot), value=None)
-        for a in removed:
-            own = Path(a.path)
-            if "://" not in a.path and own.resolve().is_relative_to(self.uploads.resolve()):
-                own.unlink(missing_ok=True)
         said = "; ".join(f"{a.title} ({a.path})" for a in removed)
         return f"✔ removed {said}", articles_html(self.bot), gr.update(choices=choices(self.bot), value=None)
 
