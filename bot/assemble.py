@@ -35,16 +35,18 @@ def _short(text: str, n: int = 110) -> str:
 
 def _citation(n: int, s: Sentence, a: Article) -> Citation:
     return Citation(n=n, source=a.path, title=a.title, date=a.date, quote=s.text, start=s.start, end=s.end,
-                    article_id=a.id, outlet=a.outlet, status=s.status, holder=s.holder)
+                    article_id=a.id, outlet=a.outlet, status=s.status,
+                    holder=s.holder.label if s.holder else "")
 
 
 def _sentence_flag(c: Citation, s: Sentence) -> Flag:
     note = ""
-    if s.inherited.startswith("continues"):
-        note = s.inherited
+    if s.inherited and s.inherited.status == "attributed":
+        note = f"continues the report of {s.inherited.holder.label if s.inherited.holder else 'unnamed source'}"
     elif s.inherited:
-        note = f"the article also says: {_short(s.inherited.split(': ', 1)[-1])}"
-    return Flag(claim=_short(s.text), status=s.status, cue=s.cue, holder=s.holder, source=c.source, quote=c.quote,
+        note = f"the article also says: {_short(s.inherited.text)}"
+    return Flag(claim=_short(s.text), status=s.status, cue=s.cue, holder=s.holder.label if s.holder else "",
+                source=c.source, quote=c.quote,
                 start=c.start, end=c.end, kind="sentence", note=note, n=c.n,
                 statuses=tuple(x for x in s.statuses if x != "asserted"))
 
@@ -56,9 +58,9 @@ def _group_flag(g: ClaimGroup, origins: list[str]) -> Flag | None:
     s, a = against[0]
     status = "disputed" if "disputed" in s.statuses and s.status == "disputed" else "unconfirmed"
     verb = "not confirmed" if status == "unconfirmed" else "disputed"
-    who = f" by {s.holder}" if s.holder and s.holder != "unnamed" else ""
+    who = f" by {s.holder.label}" if s.holder and not s.holder.unnamed else ""
     reported = f"reported by {', '.join(origins)}; " if origins else ""
-    return Flag(claim=g.label, status=status, cue=s.cue, holder=s.holder, source=a.path, quote=s.text,
+    return Flag(claim=g.label, status=status, cue=s.cue, holder=s.holder.label if s.holder else "", source=a.path, quote=s.text,
                 start=s.start, end=s.end, kind="claim", note=f"{g.label}: {reported}{verb}{who}", statuses=(status,))
 
 

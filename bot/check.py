@@ -74,7 +74,7 @@ def check_claim(bot: Bot, claim: str) -> ClaimCheck:
     }[verdict]
     if against:
         s = against[0][0]
-        explanation += f" {s.holder or 'An article'}: “{s.text}”"
+        explanation += f" {s.holder.label if s.holder else 'An article'}: “{s.text}”"
     if corroboration:
         explanation += " " + corroboration[0].statement
     return ClaimCheck(claim=q.text, verdict=verdict, evidence=citations, flags=flags, explanation=explanation,

@@ -1,7 +1,7 @@
 """Claim groups, origins and corroboration: which articles carry a claim, and who it traces back to.
 
 Example:
-    >>> origin_of_holder("the AP, citing these opposition officials")
+    >>> origin_of_holder("the AP")
     'AP'
     >>> corroboration_statement(2, ["AP"])
     'Reported by 2 articles, both relying on one AP report.'
@@ -35,8 +35,8 @@ def _norm(text: str) -> str:
 
 
 def origin_of_holder(holder: str) -> str:
-    """The outermost source of a holder chain, agencies normalised ("the Associated Press" → "AP")."""
-    outer = re.split(r",\s*citing\s+", holder)[0].strip()
+    """The origin a source names, agencies normalised ("the Associated Press" → "AP")."""
+    outer = holder.strip()
     key = _norm(outer)
     if key in AGENCIES or f"the {key}" in AGENCIES:
         return AGENCIES.get(key) or AGENCIES[f"the {key}"]
@@ -121,9 +121,10 @@ def group_claims(seeds: Sequence[tuple[Sentence, Article]],
             if _key(s, art) not in keys and any(same_claim(s, m) for m, _ in g.members):
                 g.members.append((s, art))
                 keys.add(_key(s, art))
-        sources = {(a.id, m.inherited.split(": ", 1)[1].strip()) for m, a in g.members if ": " in m.inherited}
+        sources = {(a.id, m.inherited.start) for m, a in g.members
+                   if m.inherited and m.inherited.status in {"unconfirmed", "disputed"}}
         for s, art in pool:
-            if _key(s, art) not in keys and (art.id, s.text.strip()) in sources:
+            if _key(s, art) not in keys and (art.id, s.start) in sources:
                 g.members.append((s, art))
                 keys.add(_key(s, art))
     return groups
@@ -131,7 +132,7 @@ def group_claims(seeds: Sequence[tuple[Sentence, Article]],
 
 def states_claim(s: Sentence) -> bool:
     """A member states the claim (rather than only failing to confirm or denying it)."""
-    own = [x for x in s.statuses if not (s.inherited and s.inherited.startswith(x + ":"))]
+    own = [x for x in s.statuses if not (s.inherited and s.inherited.status == x and x != "attributed")]
     return not ({"unconfirmed", "disputed"} & set(own))
 
 
@@ -152,14 +153,16 @@ def own_reporting(article: Article) -> str:
 def origin_in_article(s: Sentence, article: Article,
                       article_sentences: Sequence[Sentence]) -> tuple[str, Sentence | None]:
     """Where one article's statement of a claim comes from, and the sentence showing a citing chain."""
-    if not s.holder or s.holder == "unnamed" or "attributed" not in s.statuses:
+    if not s.holder or s.holder.unnamed or "attributed" not in s.statuses:
         return own_reporting(article), None
-    held = set(terms(re.split(r",\s*citing\s+", s.holder)[0]))
+    held = set(terms(s.holder.sources[0]))
     for other in article_sentences:
-        outer, *inner = re.split(r",\s*citing\s+", other.holder)
+        if other.holder is None or other.holder.unnamed:
+            continue
+        outer, *inner = other.holder.sources
         if inner and any(len(held & set(terms(i))) >= 2 or held == set(terms(i)) for i in inner):
             return origin_of_holder(outer), (other if other.start != s.start else None)
-    return origin_of_holder(s.holder), None
+    return origin_of_holder(s.holder.sources[0]), None
 
 
 def best_member(g: ClaimGroup, article: Article, cited: set[tuple[str, int]]) -> Sentence | None:
@@ -188,7 +191,7 @@ def summarise(g: ClaimGroup, cited: set[tuple[str, int]],
         if "attributed" not in s.statuses:
             # The writer's own hedged statement of a reported claim: the report it rests on is the origin.
             reported = sorted((m for m, a in g.members if a.id == article.id and states_claim(m) and
-                               "attributed" in m.statuses and m.holder not in ("", "unnamed")),
+                               "attributed" in m.statuses and m.holder and not m.holder.unnamed),
                               key=lambda m: m.start)  # news puts the main attribution first
             if reported:
                 origin, via = origin_in_article(reported[0], article, sentences_of(article.id))

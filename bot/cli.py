@@ -171,10 +171,12 @@ def cmd_status(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([s.to_dict() for s in sentences], indent=2, ensure_ascii=False))
         return 0
-    print(f"{'status':<12} {'uncertain':<9} {'cue':<22} {'holder':<30} sentence")
+    print(f"{'status':<12} {'uncertain':<9} {'polarity':<8} {'cue':<22} {'holder':<30} sentence")
     for s in sentences:
         text = s.text if len(s.text) <= 70 else s.text[:69] + "…"
-        print(f"{s.status:<12} {'yes' if s.uncertain else 'no':<9} {s.cue[:22]:<22} {s.holder[:30]:<30} {text}")
+        holder = s.holder.label if s.holder else ""
+        polarity = "neg" if s.polarity == "negative" else "pos"
+        print(f"{s.status:<12} {'yes' if s.uncertain else 'no':<9} {polarity:<8} {s.cue[:22]:<22} {holder[:30]:<30} {text}")
     return 0
 
 

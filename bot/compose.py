@@ -2,8 +2,8 @@
 stays a report (attribution, non-confirmation) and every sentence cites its source.
 
 Example:
-    >>> from index.types import Sentence, Article
-    >>> s = Sentence("a", 0, 10, "They agreed.", "attributed", ("attributed",), "", "the AP")
+    >>> from index.types import Holder, Sentence
+    >>> s = Sentence("a", 0, 10, "They agreed.", "attributed", ("attributed",), "", Holder("the AP", (), True))
     >>> frame(s)
     'According to the AP: They agreed.'
 """
@@ -43,17 +43,16 @@ class Draft:
 
 
 def _holder_in_text(s: Sentence) -> bool:
-    if not s.holder or s.holder == "unnamed":
+    if not s.holder or s.holder.unnamed:
         return True
-    first = re.split(r",\s*citing\s+", s.holder)[0]
+    first = s.holder.sources[0]
     return fold(first) in fold(s.text) or bool(set(terms(first)) & set(terms(s.text)) and s.cue)
 
 
 def frame(s: Sentence) -> str:
     """The answer sentence for an evidence sentence: the quote, with the attribution it needs."""
-    if "attributed" in s.statuses and not _holder_in_text(s):
-        holder = re.split(r",\s*citing\s+", s.holder)[0]
-        return f"According to {holder}: {s.text}"
+    if "attributed" in s.statuses and s.holder and not _holder_in_text(s):
+        return f"According to {s.holder.sources[0]}: {s.text}"
     return s.text
 
 
@@ -131,13 +130,10 @@ def select(q: Question, evidence: Sequence[Evidence], limit: int) -> list[Eviden
 
 
 def _source_of_inherited(s: Sentence, catalog: Catalog) -> Sentence | None:
-    if not s.inherited or ": " not in s.inherited:
-        return None
-    status, text = s.inherited.split(": ", 1)
-    if status not in {"unconfirmed", "disputed"}:
+    if not s.inherited or s.inherited.status not in {"unconfirmed", "disputed"}:
         return None
     for other in catalog.sentences(s.article_id):
-        if other.text.strip() == text.strip():
+        if other.start == s.inherited.start:
             return other
     return None
 

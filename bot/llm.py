@@ -56,9 +56,9 @@ def sources_block(evidence: Sequence[Evidence]) -> str:
     for i, e in enumerate(evidence, 1):
         s = e.sentence
         tag = s.status if s.status == "asserted" else (
-            f"{s.status} — {s.holder}" if s.holder and s.holder != "unnamed" else s.status)
+            f"{s.status} — {s.holder.label}" if s.holder and not s.holder.unnamed else s.status)
         if s.status == "attributed" and s.holder:
-            tag = f"attributed to {s.holder}"
+            tag = f"attributed to {s.holder.label}"
         text = s.text.replace("</sources>", "</ sources>")
         lines.append(f"[{i}] ({tag}) {text}")
     return "\n".join(lines)
@@ -156,9 +156,8 @@ class LLMWriter:
 
 def _attribute(text: str, sources: list[tuple[Sentence, Article]]) -> str:
     """Rewrite a sentence that dropped its source's attribution: 'According to X, …'."""
-    holder = next((s.holder for s, _ in sources if s.holder and s.holder != "unnamed"), "")
+    holder = next((s.holder.sources[0] for s, _ in sources if s.holder and not s.holder.unnamed), "")
     if not holder:
         return ""
-    holder = re.split(r",\s*citing\s+", holder)[0]
     body = text[0].lower() + text[1:] if text[:2].istitle() and not text.split()[0].isupper() else text
     return f"According to {holder}, {body}"

@@ -34,7 +34,7 @@ def esc_md(text: str) -> str:
 
 def badge(f: Flag) -> str:
     """A coloured status badge with cue and holder (escaped)."""
-    who = f" — {f.holder}" if f.holder and f.holder != "unnamed" else (" — unnamed source" if f.holder else "")
+    who = f" — {f.holder}" if f.holder else ""
     cue = f" ({f.cue})" if f.cue else ""
     label = STATUS_LABEL.get(f.status, f.status)
     title = html.escape(f"{label}{who}{cue}", quote=True)

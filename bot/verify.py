@@ -2,9 +2,9 @@
 sentence must be backed by what it cites, without turning a report into a fact.
 
 Example:
-    >>> from index.types import Sentence
+    >>> from index.types import Holder, Sentence
     >>> q = Sentence("a", 0, 40, "Officials say ISIS reached a truce.", "attributed", ("attributed",), "say",
-    ...              "Officials")
+    ...              Holder("Officials"))
     >>> support("ISIS reached a truce.", [q])
     'states as fact what its source only reports (attributed)'
     >>> support("Officials say ISIS reached a truce.", [q])
@@ -72,7 +72,7 @@ def support(sentence: str, cited: Sequence[Sentence], holders_ok: bool = True) -
         return "cites nothing"
     core = _norm(_core(sentence)).rstrip(".")
     quotes = " ".join(c.text for c in cited)
-    holders = " ".join(c.holder for c in cited if c.holder != "unnamed")
+    holders = " ".join(" ".join(c.holder.sources) for c in cited if c.holder)
     exact = any(core and core in _norm(c.text) for c in cited)
     if not exact:
         s_terms = set(terms(sentence))
@@ -88,7 +88,7 @@ def support(sentence: str, cited: Sequence[Sentence], holders_ok: bool = True) -
                 return f"the name {name} is not in its sources"
     reported = [c for c in cited if c.status != "asserted"]
     if reported and not _REPORT_CUES.search(sentence):
-        holder_words = {w for c in reported for w in terms(c.holder)} - {"unnam"}
+        holder_words = {w for c in reported if c.holder for w in terms(" ".join(c.holder.sources))}
         if not holder_words or not holder_words & set(terms(sentence)):
             return f"states as fact what its source only reports ({reported[0].status})"
     return ""
@@ -99,7 +99,7 @@ def note_support(note: str, cited: Sequence[Sentence], n_articles: int) -> str:
     m = re.search(r"Reported by (\d+) articles", note)
     if m and int(m.group(1)) != n_articles:
         return "counts articles it does not cite"
-    pool = _norm(" ".join(c.text + " " + c.holder for c in cited))
+    pool = _norm(" ".join(c.text + " " + " ".join(c.holder.sources if c.holder else ()) for c in cited))
     for agency in set(AGENCIES.values()):
         if re.search(rf"\b{re.escape(agency)}\b", note):
             names = [k for k, v in AGENCIES.items() if v == agency]

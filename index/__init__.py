@@ -23,11 +23,11 @@ from index.loader import load_article, parse_article
 from index.settings import Settings
 from index.splitter import chunk_sentences, split_sentences
 from index.store import Store
-from index.types import STATUSES, Article, Chunk, Sentence
+from index.types import STATUSES, Article, Chunk, Holder, Inherited, Sentence
 
 __all__ = [
     "STATUSES", "Article", "ArticleError", "Catalog", "Chunk", "ConfigError", "CorpusError",
-    "HashingEmbeddings", "IndexMismatchError", "IngestReport", "QuestionError", "Sentence",
+    "HashingEmbeddings", "Holder", "IndexMismatchError", "Inherited", "IngestReport", "QuestionError", "Sentence",
     "SentenceTransformerEmbeddings", "Settings", "SourcecheckError", "Store", "StoreError", "annotate",
     "annotate_article", "chunk_sentences", "holder_is_named", "ingest", "ingest_articles", "load_article",
     "parse_article", "prepare", "read_sentence", "split_sentences",

@@ -6,7 +6,7 @@ non-confirmation or denial that reaches the other sentences of the article stati
 Example:
     >>> s = annotate("Syrian opposition officials say ISIS has reached a truce. "
     ...              "U.S. officials haven't confirmed it.")
-    >>> [(x.status, x.holder) for x in s]
+    >>> [(x.status, x.holder.label) for x in s]
     [('unconfirmed', 'Syrian opposition officials'), ('unconfirmed', 'U.S. officials')]
     >>> s[0].statuses
     ('unconfirmed', 'attributed')
@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 
 from index import cues
 from index.splitter import paragraph_starts, split_sentences
-from index.types import STATUS_PRIORITY, Article, Sentence
+from index.types import STATUS_PRIORITY, Article, Holder, Inherited, Sentence
 
 # Names this version of the rules: an index records the one that wrote its statuses, and
 # `index.reannotate` brings an older index up to date. Change it whenever the output changes.
-ANNOTATOR = "rules-2026-11-22d"
+ANNOTATOR = "rules-2026-12-01a"
 
 UNCERTAIN_STATUSES = {"hedged", "unconfirmed", "disputed", "conditional", "speculative"}
 _CLAUSE_BOUNDARY = re.compile(
@@ -267,7 +267,8 @@ def scope_terms(scope: str) -> set[str]:
     return {w for w in re.findall(r"[a-z][a-z-]+", scope.lower()) if w not in _SCOPE_STOP and len(w) > 2}
 
 
-def _holder_text(holders: list[str]) -> str:
+def _holder(holders: list[str]) -> Holder | None:
+    """The typed holder of a sentence's holder phrases: the first names the source, the rest its chain."""
     uniq: list[str] = []
     for h in holders:
         if not h or any(h.lower() == u.lower() or h.lower().startswith(u.lower() + " ") for u in uniq):
@@ -275,7 +276,11 @@ def _holder_text(holders: list[str]) -> str:
         if uniq and (h.lower() in {"unnamed", "it"} or _PRONOUN.match(h)):
             continue  # "They, citing they": a pronoun after a holder refers back to it
         uniq.append(h)
-    return ", citing ".join(uniq[:3])
+    if not uniq:
+        return None
+    if uniq == ["unnamed"]:
+        return Holder()
+    return Holder(uniq[0], tuple(uniq[1:3]), any(holder_is_named(h) for h in uniq[:3]))
 
 
 def _in_quote(text: str, start: int, end: int, article_text: str) -> bool:
@@ -294,7 +299,7 @@ def annotate_spans(text: str, spans: list[tuple[int, int]], article_id: str = ""
     readings = [read_sentence(text[s:e]) for s, e in spans]
     breaks = breaks or set()
     extra: list[list[str]] = [[] for _ in spans]
-    inherited: list[str] = ["" for _ in spans]
+    inherited: list[Inherited | None] = [None for _ in spans]
     holders: list[list[str]] = [list(r.holders) for r in readings]
     # 1. Anaphoric continuation of a report, and quoted speech continuing a quote.
     for i in range(1, len(spans)):
@@ -306,7 +311,8 @@ def annotate_spans(text: str, spans: list[tuple[int, int]], article_id: str = ""
         if "attributed" in prev.statuses and same_event and _ANAPHORIC_SUBJECT.match(body):
             extra[i].append("attributed")
             holders[i] = holders[i] or list(holders[i - 1])
-            inherited[i] = f"continues the report of {_holder_text(holders[i - 1])}"
+            inherited[i] = Inherited("attributed", *spans[i - 1], text[spans[i - 1][0]:spans[i - 1][1]],
+                                     _holder(holders[i - 1]))
         elif _in_quote(text, *spans[i], text) and ("attributed" in prev.statuses or "attributed" in extra[i - 1]) \
                 and _in_quote(text, *spans[i - 1], text):
             extra[i].append("attributed")
@@ -324,7 +330,7 @@ def annotate_spans(text: str, spans: list[tuple[int, int]], article_id: str = ""
                 if prev >= 0 and {"attributed", "hedged"} & set(readings[prev].statuses) \
                         and status not in readings[prev].statuses:
                     extra[prev].append(status)
-                    inherited[prev] = f"{status}: {text[spans[j][0]:spans[j][1]].strip()}"
+                    inherited[prev] = Inherited(status, *spans[j], text[spans[j][0]:spans[j][1]].strip())
                 continue
             for i, (s, e) in enumerate(spans):
                 if i == j or status in readings[i].statuses:
@@ -334,15 +340,15 @@ def annotate_spans(text: str, spans: list[tuple[int, int]], article_id: str = ""
                 hit = (classes & cues.event_classes(body)) or (terms and terms <= words)
                 if hit and not _other_instance(body, classes):
                     extra[i].append(status)
-                    inherited[i] = f"{status}: {text[spans[j][0]:spans[j][1]].strip()}"
+                    inherited[i] = Inherited(status, *spans[j], text[spans[j][0]:spans[j][1]].strip())
     out: list[Sentence] = []
     for i, (s, e) in enumerate(spans):
         statuses = _order(readings[i].statuses + extra[i])
         main = statuses[0]
         own = _order(readings[i].statuses)[0]
-        holder = _holder_text(holders[i]) if ("attributed" in statuses or main in {"unconfirmed", "disputed"}) else ""
+        holder = _holder(holders[i]) if ("attributed" in statuses or main in {"unconfirmed", "disputed"}) else None
         cue = readings[i].cues.get(main) or readings[i].cues.get(own, "")
-        named = bool(holder) and holder_is_named(holder)
+        named = holder is not None and holder.named
         uncertain = bool(set(statuses) & UNCERTAIN_STATUSES) or ("attributed" in statuses and not named) \
             or bool(readings[i].vague)
         if main == "asserted" and readings[i].vague:

@@ -64,8 +64,111 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Holder:
+    """Who a claim is attributed to: the source the article names, then the sources it cites.
+
+    `name` is the outermost source as the article words it ("the AP"); `chain` the sources that one
+    cites, outermost first ("these opposition officials"); `named` is True when a source is named (a
+    capitalised name or a pronoun), False for vague ones ("some experts"). An unnamed source ("it was
+    reported", "sources said") is `Holder()`: empty name and chain. A sentence without any holder
+    has `Sentence.holder is None`.
+
+    Example:
+        >>> h = Holder("the AP", ("these opposition officials",), True)
+        >>> h.label, Holder().label
+        ('the AP, citing these opposition officials', 'unnamed source')
+        >>> Holder.from_dict(h.to_dict()) == h, Holder.from_dict("the AP, citing X").chain
+        (True, ('X',))
+    """
+
+    name: str = ""
+    chain: tuple[str, ...] = ()
+    named: bool = False
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """Every source, outermost first (empty for an unnamed source)."""
+        return (self.name, *self.chain) if self.name else self.chain
+
+    @property
+    def unnamed(self) -> bool:
+        """True for an unnamed source ("it was reported")."""
+        return not self.sources
+
+    @property
+    def label(self) -> str:
+        """The chain for display: "the AP, citing these opposition officials", or "unnamed source"."""
+        return ", citing ".join(self.sources) or "unnamed source"
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        return {"name": self.name, "chain": list(self.chain), "named": self.named}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | str | None) -> Holder | None:
+        """Inverse of `to_dict`; also reads the string older indexes stored ("X, citing Y", "unnamed")."""
+        if d is None or d == "":
+            return None
+        if isinstance(d, str):
+            parts = tuple(p.strip() for p in d.split(", citing ") if p.strip())
+            if parts in {(), ("unnamed",)}:
+                return cls()
+            return cls(parts[0], parts[1:], any(w[:1].isupper() for p in parts for w in p.split()[1:] or p.split()))
+        return cls(d.get("name", ""), tuple(d.get("chain", ())), bool(d.get("named", False)))
+
+
+@dataclass(frozen=True)
+class Inherited:
+    """A status a sentence takes from another sentence of its article (typed, never parsed back).
+
+    `status` is "attributed" (the sentence continues the report of `holder`), "unconfirmed" or
+    "disputed" (a non-confirmation or denial elsewhere reaches it); `start`, `end`, `text` locate
+    that other sentence in the article.
+
+    Example:
+        >>> i = Inherited("unconfirmed", 10, 40, "U.S. officials haven't confirmed it.")
+        >>> Inherited.from_dict(i.to_dict()) == i, Inherited.from_dict("disputed: Nobody did.").text
+        (True, 'Nobody did.')
+    """
+
+    status: str
+    start: int = 0
+    end: int = 0
+    text: str = ""
+    holder: Holder | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        return {"status": self.status, "start": self.start, "end": self.end, "text": self.text,
+                "holder": self.holder.to_dict() if self.holder else None}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | str | None) -> Inherited | None:
+        """Inverse of `to_dict`; also reads the strings older indexes stored ("status: text")."""
+        if not d:
+            return None
+        if isinstance(d, str):
+            if d.startswith("continues the report of "):
+                return cls("attributed", holder=Holder.from_dict(d.removeprefix("continues the report of ")))
+            status, _, text = d.partition(": ")
+            return cls(status, text=text)
+        return cls(d["status"], d.get("start", 0), d.get("end", 0), d.get("text", ""), Holder.from_dict(d.get("holder")))
+
+
+@dataclass(frozen=True)
 class Sentence:
-    """A sentence with its offsets and epistemic annotation; `text == article.text[start:end]`."""
+    """A sentence with its offsets and epistemic annotation; `text == article.text[start:end]`.
+
+    `holder` is None when nobody is cited (see `Holder`); `polarity` is "negative" when the writer
+    states that something did not happen ("did not sign", "no evidence of"), with `polarity_cue`.
+
+    Example:
+        >>> s = Sentence("a", 0, 5, "Hello", "attributed", ("attributed",), "said", Holder("Ann", (), True))
+        >>> Sentence.from_dict(s.to_dict()) == s, s.polarity
+        (True, 'positive')
+        >>> Sentence.from_dict({**s.to_dict(), "holder": "unnamed", "inherited": ""}).holder
+        Holder(name='', chain=(), named=False)
+    """
 
     article_id: str
     start: int
@@ -74,30 +177,38 @@ class Sentence:
     status: str = "asserted"
     statuses: tuple[str, ...] = ("asserted",)
     cue: str = ""
-    holder: str = ""
+    holder: Holder | None = None
     uncertain: bool = False
     scope: str = ""
-    inherited: str = ""
+    inherited: Inherited | None = None
+    polarity: str = "positive"
+    polarity_cue: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict (written out by hand: `asdict` was 1% of ingest time)."""
         return {"article_id": self.article_id, "start": self.start, "end": self.end, "text": self.text,
-                "status": self.status, "statuses": list(self.statuses), "cue": self.cue, "holder": self.holder,
-                "uncertain": self.uncertain, "scope": self.scope, "inherited": self.inherited}
+                "status": self.status, "statuses": list(self.statuses), "cue": self.cue,
+                "holder": self.holder.to_dict() if self.holder else None, "uncertain": self.uncertain,
+                "scope": self.scope, "inherited": self.inherited.to_dict() if self.inherited else None,
+                "polarity": self.polarity, "polarity_cue": self.polarity_cue}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Sentence:
-        """Inverse of `to_dict`."""
+        """Inverse of `to_dict`; reads older rows too (holder and inherited as strings, no polarity)."""
+        holder, inherited = d.get("holder"), d.get("inherited")
         if d.keys() == _FIELDS:
             # A complete dict as `to_dict` writes it: fill the instance directly (the frozen
             # dataclass `__init__` sets each field through `object.__setattr__`, 3× slower).
             obj = object.__new__(cls)
             obj.__dict__.update(d)
             obj.__dict__["statuses"] = tuple(d["statuses"])
+            obj.__dict__["holder"] = Holder.from_dict(holder) if holder else None
+            obj.__dict__["inherited"] = Inherited.from_dict(inherited) if inherited else None
             return obj
         return cls(d["article_id"], d["start"], d["end"], d["text"], d.get("status", "asserted"),
-                   tuple(d.get("statuses", ("asserted",))), d.get("cue", ""), d.get("holder", ""),
-                   d.get("uncertain", False), d.get("scope", ""), d.get("inherited", ""))
+                   tuple(d.get("statuses", ("asserted",))), d.get("cue", ""), Holder.from_dict(holder),
+                   d.get("uncertain", False), d.get("scope", ""), Inherited.from_dict(inherited),
+                   d.get("polarity", "positive"), d.get("polarity_cue", ""))
 
 
 _FIELDS = frozenset(Sentence.__dataclass_fields__)

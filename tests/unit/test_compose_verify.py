@@ -1,11 +1,12 @@
 from bot.assemble import place_marker, verify_answer
 from bot.claims import corroboration_statement, origin_of_holder
 from bot.verify import citation_ok, note_support, split_marked, support
-from index.types import Sentence
+from index.types import Holder, Sentence
 
 
 def S(text, status="asserted", holder="", uncertain=False):
-    return Sentence("a", 0, len(text), text, status, (status,), "", holder, uncertain)
+    return Sentence("a", 0, len(text), text, status, (status,), "", Holder(holder, (), True) if holder else None,
+                    uncertain)
 
 
 def test_citation_must_equal_the_slice():

@@ -203,9 +203,10 @@ def test_an_error_while_reading_articles_reaches_the_caller_after_earlier_batche
 def test_sentence_dict_round_trip_covers_every_field():
     from dataclasses import fields
 
-    from index.types import Sentence
+    from index.types import Holder, Inherited, Sentence
 
-    s = Sentence("a", 1, 9, "text", "hedged", ("hedged", "attributed"), "cue", "AP", True, "scope", "from")
+    s = Sentence("a", 1, 9, "text", "hedged", ("hedged", "attributed"), "cue", Holder("AP", ("X",), True), True,
+                 "scope", Inherited("unconfirmed", 20, 30, "from", None), "negative", "did not")
     assert set(s.to_dict()) == {f.name for f in fields(Sentence)}
     assert Sentence.from_dict(s.to_dict()) == s
 
