@@ -68,7 +68,7 @@ def main() -> int:
               f"title: {a.title}\ndate: {a.date}\n\n{a.text}".encode()) for a in articles]
     rows: dict[str, list[float]] = {"html (trafilatura)": [], "pdf (pypdf)": [], "txt (headers)": [],
                                     "encoder (sentences of the article)": []}
-    chars = 0
+    chars = n_sentences = 0
     for a, (page, pdf, txt) in zip(articles, files, strict=True):
         ms, text = timed(lambda: list(read_html(page, "a.html")))
         rows["html (trafilatura)"].append(ms)
@@ -76,12 +76,13 @@ def main() -> int:
         rows["pdf (pypdf)"].append(timed(lambda: list(read_pdf(pdf, "a.pdf")))[0])
         rows["txt (headers)"].append(timed(lambda: list(read_plain(txt, "a.txt")))[0])
         sentences = [a.text[s:e] for s, e in split_sentences(a.text)]
+        n_sentences += len(sentences)
         t0 = time.perf_counter()
         embedder.encode(sentences)
         rows["encoder (sentences of the article)"].append((time.perf_counter() - t0) * 1000)
     enc = statistics.mean(rows["encoder (sentences of the article)"])
-    print(f"{len(articles)} articles, {chars / len(articles):,.0f} extracted characters each (HTML), "
-          f"encoder {embedder.name} ({Settings().embedding_backend})")
+    print(f"{len(articles)} articles, {chars / len(articles):,.0f} extracted characters and "
+          f"{n_sentences / len(articles):.0f} sentences each; encoder {embedder.name} ({Settings().embedding_backend})")
     print(f"{'stage':<38} {'mean ms/article':>16} {'p95 ms':>8} {'× encoder':>10}")
     for name, values in rows.items():
         p95 = sorted(values)[int(0.95 * (len(values) - 1))]

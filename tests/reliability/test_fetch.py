@@ -123,3 +123,14 @@ def test_cli_ingests_urls_and_feeds(server, tmp_path):
     report = json.loads(out.stdout)
     assert out.returncode == 3 and report["added"] == 2 and report["skipped"] == 1  # /page is also in the feed
     assert [r["path"] for r in report["rejected"]] == [f"{server}/missing"]
+
+
+def test_a_url_pasted_into_the_page_is_fetched_not_indexed_as_text(bot, server):
+    from bot.page_articles import ArticlesPage
+
+    out = ArticlesPage(bot).add([], "", f"  {server}/page\n")
+    assert "1 articles added" in out, out
+    (art,) = [a for a in bot.articles() if a.path == f"{server}/page"]
+    assert art.title == "Raqqa water plant opens" and "http" not in art.text
+    out = ArticlesPage(bot).add([], "", f"{server}/missing")
+    assert "0 articles added" in out and "404" in out

@@ -38,3 +38,10 @@ def test_injection_question_cannot_confirm_the_truce(seed_bot):
     assert not answer.abstained
     assert any(f.status == "unconfirmed" for f in answer.flags)
     assert all(seed_bot.article(c.article_id).text[c.start:c.end] == c.quote for c in answer.citations)
+
+
+def test_a_url_as_the_question_gets_a_hint_not_an_answer(hashing_bot):
+    from index.errors import QuestionError
+
+    with pytest.raises(QuestionError, match="web address, not a question. Fix: add the article first"):
+        hashing_bot.ask("https://example.org/news/truce")
