@@ -176,13 +176,13 @@ class Bot:
             draft, warnings, fell_back = writer.write(q, chosen, found.evidence, self.store.catalog, raw=raw)
             if fell_back:
                 warnings.append("the LLM answer did not pass verification; showing the extractive answer")
-                draft = compose(q, found.evidence, self.store.catalog, s.max_answer_sentences)
+                draft = compose(q, found.evidence, self.store.catalog, s.max_answer_sentences, s.answer_type_margin)
             if draft.abstained:
                 reason = draft.reason
             else:
                 answer = assemble(q.text, draft, self.store.catalog, "extractive" if fell_back else "llm", warnings)
         elif not reason:
-            draft = compose(q, found.evidence, self.store.catalog, s.max_answer_sentences)
+            draft = compose(q, found.evidence, self.store.catalog, s.max_answer_sentences, s.answer_type_margin)
             answer = assemble(q.text, draft, self.store.catalog)
         if answer is None or answer.abstained:
             covered = tuple(dict.fromkeys(e.article.title for e in found.evidence[:6]))[:3]
