@@ -21,8 +21,9 @@ def _export(page, which: str) -> str:
 
 
 def test_three_answers_each_marker_highlights_its_own_quote_and_export_holds_all(page):
-    for q in QUESTIONS:
+    for i, q in enumerate(QUESTIONS, 1):
         ask(page, q)
+        page.wait_for_selector(f'#sc-sources .sc-sources[data-answer="a{i}"]', state="attached", timeout=60_000)
     convo = json.loads(_export(page, "json"))
     assert [a["question"] for a in convo["answers"]] == list(QUESTIONS)
     quotes = {f"{a['scope']}-{c['n']}": c["quote"] for a in convo["answers"] for c in a["citations"]}
@@ -45,6 +46,7 @@ def test_three_answers_each_marker_highlights_its_own_quote_and_export_holds_all
 
 def test_shared_link_reopens_the_answer(page):
     ask(page, QUESTIONS[0])
+    page.wait_for_selector("#sc-share-link", timeout=60_000)
     href = page.locator("#sc-share-link").get_attribute("href")
     text = _squash(page.locator("#sc-chat .message").last.inner_text())
     page.goto(page.url.split("?")[0] + href)
