@@ -68,6 +68,7 @@ def list_articles(catalog: BaseCatalog) -> list[ArticleInfo]:
     """Every loaded article with its sentence count and source, in source order.
 
     Example:
+        >>> from index.catalog import Catalog
         >>> list_articles(Catalog(":memory:"))
         []
     """
