@@ -82,7 +82,9 @@ def _sentence_vector(catalog: BaseCatalog, s: Sentence) -> np.ndarray | None:
 
 
 class LLMWriter:
-    """Writes with a chat model over the selected evidence, then gates every sentence."""
+    """Writes with a chat model over the selected evidence, then gates every sentence (a `bot.writer.Writer`)."""
+
+    name = "llm"
 
     def __init__(self, llm: Any, embedder: Any = None) -> None:
         from prompts import load
