@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from bot.entities import Span, expected_type, spans
 from bot.types import Evidence
-from index.catalog import Catalog
+from index.catalog_base import BaseCatalog
 from index.text import fold, terms
 from index.types import Article, Sentence
 
@@ -98,7 +98,7 @@ def _phrase_text(span: str, s: Sentence) -> str:
     return f"Reportedly, {span}."
 
 
-def answer_phrase(question: str, kind: str, cited: Sequence[Evidence], catalog: Catalog) -> tuple[str, Sentence,
+def answer_phrase(question: str, kind: str, cited: Sequence[Evidence], catalog: BaseCatalog) -> tuple[str, Sentence,
                                                                                                       Article] | None:
     """The answer line and the sentence it is cited to: from the first cited sentence that holds an answer
     of the question's type, else from the sentence before the top one ("the country" named there)."""

@@ -21,6 +21,7 @@ from bot.compose import abstain_text, compose, should_abstain
 from bot.question import History, analyse
 from bot.retrieve import HybridRetriever, Retrieval
 from bot.types import Answer, ClaimCheck
+from bot.writer import ExtractiveWriter, Writer
 from index.embed import make_embedder
 from index.errors import ArticleNotFoundError, ConfigError
 from index.ingest import IngestReport, Progress, ingest, tqdm_progress
@@ -43,7 +44,7 @@ class Bot:
         self.retriever = HybridRetriever(store, self.settings.candidates, self.settings.top_k, self.settings.rrf_k)
         self.llm = llm
         self.last_ingest: IngestReport | None = None
-        self._writer: Any = None
+        self._writer: Writer | None = None
         self._lock = threading.Lock()
 
     # ---- construction -------------------------------------------------------------------
@@ -167,7 +168,7 @@ class Bot:
             reason = "no articles are indexed"
         answer: Answer | None = None
         writer = self.writer()
-        if not reason and writer is not None:
+        if not reason:
             chosen = writer.pick(found.evidence)
             raw = ""
             for piece in writer.stream(q, chosen):
@@ -180,10 +181,8 @@ class Bot:
             if draft.abstained:
                 reason = draft.reason
             else:
-                answer = assemble(q.text, draft, self.store.catalog, "extractive" if fell_back else "llm", warnings)
-        elif not reason:
-            draft = compose(q, found.evidence, self.store.catalog, s.max_answer_sentences, s.answer_type_margin)
-            answer = assemble(q.text, draft, self.store.catalog)
+                answer = assemble(q.text, draft, self.store.catalog, "extractive" if fell_back else writer.name,
+                                  warnings)
         if answer is None or answer.abstained:
             covered = tuple(dict.fromkeys(e.article.title for e in found.evidence[:6]))[:3]
             answer = Answer(question=q.text, text=abstain_text(q), abstained=True, covered=covered,
@@ -196,8 +195,8 @@ class Bot:
             answer = replace(answer, warnings=(*answer.warnings, stale))
         yield "final", _with_latency(answer, t0)
 
-    def writer(self) -> Any:
-        """The LLM writer when one is configured (`llm=` or SOURCECHECK_WRITER=llm), else None (extractive)."""
+    def writer(self) -> Writer:
+        """The writer: the LLM one when configured (`llm=` or SOURCECHECK_WRITER=llm), else the extractive one."""
         if self.llm is None and self.settings.writer == "llm":
             from bot.llm import make_llm
 
@@ -206,7 +205,7 @@ class Bot:
                                   "openai:MODEL (or pass llm= to Bot)")
             self.llm = make_llm(self.settings.llm, self.settings.llm_base_url)
         if self.llm is None:
-            return None
+            return ExtractiveWriter(self.settings.max_answer_sentences, self.settings.answer_type_margin)
         if self._writer is None:
             from bot.llm import LLMWriter
 

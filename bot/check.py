@@ -19,7 +19,7 @@ from bot.question import analyse
 from bot.retrieve import Retrieval
 from bot.types import ClaimCheck, Corroboration, Evidence
 from bot.verdict import EXPLANATIONS, judge, stance
-from index.catalog import Catalog
+from index.catalog_base import BaseCatalog
 from index.settings import Settings
 from index.text import terms
 from index.types import Article, Sentence
@@ -41,7 +41,7 @@ def matching_evidence(evidence: Sequence[Evidence]) -> list[Evidence]:
             if e.coverage >= 0.5 and (e.similarity >= 0.45 or e.coverage >= 0.75)][:4]
 
 
-def neighbours(claim: Sentence, matching: Sequence[Pair], catalog: Catalog) -> list[Pair]:
+def neighbours(claim: Sentence, matching: Sequence[Pair], catalog: BaseCatalog) -> list[Pair]:
     """The sentence right after each matching one when it denies, negates or fails to confirm the claim
     (the correction or denial news puts next to the report)."""
     out: list[Pair] = []
@@ -68,7 +68,7 @@ def about_claim(claim: Sentence, seeds: Sequence[Pair], pool: Sequence[Pair]) ->
     return out
 
 
-def check_claim(retriever: Searcher, catalog: Catalog, settings: Settings, claim: str) -> ClaimCheck:
+def check_claim(retriever: Searcher, catalog: BaseCatalog, settings: Settings, claim: str) -> ClaimCheck:
     """Find the sentences that state the claim and judge it (seven verdict kinds, see `bot.verdict`)."""
     q = analyse(claim, None, settings.max_question_chars)
     matching = matching_evidence(retriever.search(q).evidence)
@@ -106,7 +106,7 @@ def _date_key(a: Article) -> int:
     return int(digits) if digits else 0
 
 
-def _corroboration(seeds: Sequence[Pair], pool: Sequence[Pair], catalog: Catalog) -> list[Corroboration]:
+def _corroboration(seeds: Sequence[Pair], pool: Sequence[Pair], catalog: BaseCatalog) -> list[Corroboration]:
     out: list[Corroboration] = []
     keys = {(a.id, s.start) for s, a in seeds}
     for g in group_claims(seeds, pool):
