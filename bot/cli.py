@@ -127,6 +127,20 @@ def cmd_reannotate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_catalog_copy(args: argparse.Namespace) -> int:
+    from index.catalog_copy import copy_catalog
+
+    settings = _settings(args)
+    url = args.to or settings.catalog_url
+    if not url:
+        raise SourcecheckError("no PostgreSQL catalog to copy into. Fix: pass --to postgresql://user@host:port/db "
+                               "or set SOURCECHECK_CATALOG_URL")
+    source = settings.index_dir() / f"catalog-{settings.collection}.sqlite"
+    counts = copy_catalog(source, url, settings.collection)
+    print(f"copied {counts['articles']} articles, {counts['chunks']} chunks from {source}")
+    return 0
+
+
 def cmd_ask(args: argparse.Namespace) -> int:
     bot = _bot(args)
     answer = bot.ask(args.question)
@@ -260,6 +274,11 @@ def parser() -> argparse.ArgumentParser:
     a = sub.add_parser("reannotate", help="recompute the stored statuses with the current rules (no re-embedding)")
     a.add_argument("--persist")
     a.set_defaults(func=cmd_reannotate)
+    a = sub.add_parser("catalog", help="catalog tools: `catalog copy --to URL` copies SQLite into PostgreSQL")
+    a.add_argument("action", choices=["copy"])
+    a.add_argument("--to", help="postgresql://user@host:port/db (default: SOURCECHECK_CATALOG_URL)")
+    a.add_argument("--persist", help="index directory holding the SQLite catalog")
+    a.set_defaults(func=cmd_catalog_copy)
     a = sub.add_parser("status", help="epistemic status of every sentence of a file (or - for stdin)")
     a.add_argument("file")
     a.add_argument("--json", action="store_true")

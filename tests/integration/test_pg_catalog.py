@@ -114,3 +114,25 @@ def test_an_unreachable_server_is_one_error_with_the_fix():
         PgCatalog("postgresql://postgres@127.0.0.1:1/postgres", "x")
     with pytest.raises(StoreError, match="is not postgresql://"):
         PgCatalog("mysql://h/db", "x")
+
+
+def test_catalog_copy_answers_like_the_sqlite_original(pg, tmp_path, monkeypatch):  # noqa: F811
+    from bot import Bot
+    from bot.cli import main
+
+    url, schema = pg
+    monkeypatch.setenv("SOURCECHECK_COLLECTION", schema)
+    data = tmp_path / "d"
+    lite = Bot.from_directory(SEEDS, settings=Settings(data_dir=data, collection=schema))
+    lite.store.catalog.close()
+    assert main(["catalog", "copy", "--to", url, "--persist", str(data / "index")]) == 0
+    copied = PgCatalog(url, schema)
+    original = Catalog(data / "index" / f"catalog-{schema}.sqlite")
+    assert copied.count_chunks() == original.count_chunks() == len(copied.chunk_ids()) > 0
+    words = terms("isis qaida truce")
+    assert copied.bm25(words, 10) == original.bm25(words, 10)
+    aid = original.articles()[0].id
+    assert copied.sentences(aid) == original.sentences(aid)
+    assert (copied.sentence_vectors(aid) == original.sentence_vectors(aid)).all()
+    assert main(["catalog", "copy", "--to", url, "--persist", str(data / "index")]) == 2  # refuses a full schema
+    assert copied.count_chunks() == original.count_chunks()
