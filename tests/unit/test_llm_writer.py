@@ -98,7 +98,7 @@ def test_page_streams_the_draft_then_shows_the_verified_answer(hashing_bot):
     bot = bot_with(hashing_bot, f"Syrian opposition officials say ISIS has reached a truce with al-Qaida [{n}].")
     frames = [f[0][-1]["content"] for f in Page(bot).ask(TRUCE, [])]
     assert any("sc-draft" in f for f in frames[:-1])
-    assert "sc-draft" not in frames[-1] and 'href="#sc-cite-1"' in frames[-1]
+    assert "sc-draft" not in frames[-1] and 'href="#sc-cite-a1-1"' in frames[-1]
 
 
 def test_instructions_in_an_article_never_reach_the_model(tmp_path):
