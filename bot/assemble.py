@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.claims import ClaimGroup, corroboration_statement, negators, summarise
-from bot.compose import Draft, DraftSentence
-from bot.types import Answer, Citation, Corroboration, Flag
+from bot.compose import Draft
+from bot.types import SENTENCE_KINDS, Answer, AnswerSentence, Citation, Corroboration, Flag
 from bot.verify import citation_ok, note_support, split_marked, support
 from index.catalog import Catalog
 from index.types import Article, Sentence
@@ -22,11 +22,7 @@ from index.types import Article, Sentence
 
 def place_marker(text: str, numbers: Sequence[int]) -> str:
     """Put `[n]` markers before the final full stop, or after a closing quote."""
-    marks = "".join(f"[{n}]" for n in numbers)
-    text = text.rstrip()
-    if text.endswith((".", "!")) and not text.endswith(("..", "?.")):
-        return f"{text[:-1]} {marks}{text[-1]}"
-    return f"{text} {marks}"
+    return AnswerSentence(text, "quote", tuple(numbers)).marked()
 
 
 def _short(text: str, n: int = 110) -> str:
@@ -71,8 +67,7 @@ def assemble(question: str, draft: Draft, catalog: Catalog, writer: str = "extra
     citations: list[Citation] = []
     sent_of: dict[int, Sentence] = {}
     warnings = list(extra_warnings)
-    lines: list[str] = []
-    kept: list[DraftSentence] = []
+    typed: list[AnswerSentence] = []
     for ds in draft.sentences:
         cited = [s for s, _ in ds.sources]
         reason = (note_support(ds.text, cited, len({a.id for _, a in ds.sources})) if ds.kind == "note"
@@ -95,8 +90,8 @@ def assemble(question: str, draft: Draft, catalog: Catalog, writer: str = "extra
                 citations.append(_citation(numbers[key], s, a))
                 sent_of[numbers[key]] = s
             nums.append(numbers[key])
-        lines.append(place_marker(ds.text, sorted(set(nums))))
-        kept.append(ds)
+        kind = ds.kind if ds.kind in SENTENCE_KINDS else "quote"  # an LLM sentence rests on quotes like one
+        typed.append(AnswerSentence(ds.text, kind, tuple(sorted(set(nums)))))
     flags = [_sentence_flag(c, sent_of[c.n]) for c in citations if sent_of[c.n].status != "asserted"]
     corroboration = []
     for g in draft.groups:
@@ -110,10 +105,11 @@ def assemble(question: str, draft: Draft, catalog: Catalog, writer: str = "extra
         if n_arts:
             corroboration.append(Corroboration(g.label, n_arts, tuple(origins),
                                                corroboration_statement(n_arts, origins)))
-    if not lines:
+    if not typed:
         return Answer(question=question, text="", abstained=True, warnings=tuple(warnings), writer=writer)
-    return Answer(question=question, text=" ".join(lines), citations=tuple(citations), flags=tuple(flags),
-                  abstained=False, warnings=tuple(warnings), corroboration=tuple(corroboration), writer=writer)
+    return Answer(question=question, text=" ".join(x.marked() for x in typed), citations=tuple(citations),
+                  flags=tuple(flags), abstained=False, warnings=tuple(warnings),
+                  corroboration=tuple(corroboration), writer=writer, sentences=tuple(typed))
 
 
 def verify_answer(answer: Answer, catalog: Catalog) -> list[str]:
@@ -128,7 +124,8 @@ def verify_answer(answer: Answer, catalog: Catalog) -> list[str]:
         if answer.citations:
             problems.append("an abstention carries citations")
         return problems
-    for text, marks in split_marked(answer.text):
+    typed = [(x.text, list(x.citations)) for x in answer.sentences] or split_marked(answer.text)
+    for text, marks in typed:
         if not marks:
             problems.append(f"sentence without citation: {text!r}")
         for m in marks:

@@ -214,10 +214,10 @@ class Bot:
         return self._writer
 
     def check(self, claim: str) -> ClaimCheck:
-        """Check a pasted claim against the articles: supported, reported but unconfirmed, disputed, or absent."""
+        """Check a pasted claim against the articles; the verdict is one of seven kinds (`bot.verdict.KINDS`)."""
         from bot.check import check_claim
 
-        return check_claim(self, claim)
+        return check_claim(self.retriever, self.store.catalog, self.settings, claim)
 
     def as_retriever(self) -> Any:
         """A LangChain `BaseRetriever` over the same index (fused dense + BM25 chunks)."""

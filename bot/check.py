@@ -1,81 +1,117 @@
-"""Check a pasted claim: supported, reported but unconfirmed, disputed, or not in the articles.
+"""Check a pasted claim against the articles with the one verdict engine (`bot.verdict`).
+
+`check_claim` needs only a retriever, a catalog and the settings (not the whole `Bot`).
 
 Example:
-    >>> verdict_of([("asserted",)], has_negation=False, disputed=False)
-    'supported'
-    >>> verdict_of([("attributed",)], has_negation=True, disputed=False)
+    >>> from bot.verdict import LABELS
+    >>> LABELS["reported"]
     'reported but unconfirmed'
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from bot.assemble import _citation, _sentence_flag
-from bot.claims import corroboration_statement, group_claims, negators, summarise
+from bot.claims import corroboration_statement, group_claims, same_claim, summarise
 from bot.question import analyse
-from bot.types import ClaimCheck, Corroboration
+from bot.retrieve import Retrieval
+from bot.types import ClaimCheck, Corroboration, Evidence
+from bot.verdict import EXPLANATIONS, judge, stance
+from index.catalog import Catalog
+from index.settings import Settings
+from index.text import terms
+from index.types import Article, Sentence
 
-if TYPE_CHECKING:
-    from bot.bot import Bot
-
-SUPPORTED = "supported"
-UNCONFIRMED = "reported but unconfirmed"
-DISPUTED = "disputed"
-ABSENT = "not in the articles"
-
-
-def verdict_of(statuses: Sequence[Sequence[str]], has_negation: bool, disputed: bool) -> str:
-    """The verdict from the statuses of the matching sentences and of their claim group."""
-    if not statuses:
-        return ABSENT
-    if disputed:
-        return DISPUTED
-    if has_negation:
-        return UNCONFIRMED
-    if any(tuple(s) == ("asserted",) for s in statuses):
-        return SUPPORTED
-    return UNCONFIRMED
+Pair = tuple[Sentence, Article]
 
 
-def check_claim(bot: Bot, claim: str) -> ClaimCheck:
-    """Find the sentences that state the claim and judge it from their epistemic status."""
-    q = analyse(claim, None, bot.settings.max_question_chars)
-    found = bot.retriever.search(q)
-    matching = [e for e in found.evidence[:12]
-                if e.coverage >= 0.5 and (e.similarity >= 0.45 or e.coverage >= 0.75)][:4]
-    if not matching:
-        return ClaimCheck(claim=q.text, verdict=ABSENT,
-                          explanation="No sentence of the indexed articles states this claim.")
-    catalog = bot.store.catalog
-    seeds = [(e.sentence, e.article) for e in matching]
-    pool = [(s, e.article) for e in matching for s in catalog.sentences(e.article.id)]
+class Searcher(Protocol):
+    """What `check_claim` needs from retrieval."""
+
+    def search(self, q: object) -> Retrieval:  # pragma: no cover - protocol
+        """Retrieve and score sentences for an analysed question."""
+        ...
+
+
+def matching_evidence(evidence: Sequence[Evidence]) -> list[Evidence]:
+    """The retrieved sentences that state the claim (enough of its words, close enough in meaning)."""
+    return [e for e in evidence[:12]
+            if e.coverage >= 0.5 and (e.similarity >= 0.45 or e.coverage >= 0.75)][:4]
+
+
+def neighbours(claim: Sentence, matching: Sequence[Pair], catalog: Catalog) -> list[Pair]:
+    """The sentence right after each matching one when it denies, negates or fails to confirm the claim
+    (the correction or denial news puts next to the report)."""
+    out: list[Pair] = []
+    claim_terms = set(terms(claim.text))
+    for s, a in matching:
+        sents = catalog.sentences(a.id)
+        nxt = next((x for x in sents if x.start > s.start), None)
+        if nxt is None or stance(nxt) not in {"denied", "negated", "unconfirmed"}:
+            continue
+        if same_claim(nxt, claim) or same_claim(nxt, s) or len(claim_terms & set(terms(nxt.text))) >= 2 or \
+                not set(terms(nxt.text)) - {"deny", "denied", "denies", "confirm", "confirmed", "claim"}:
+            out.append((nxt, a))
+    return out
+
+
+def about_claim(claim: Sentence, seeds: Sequence[Pair], pool: Sequence[Pair]) -> list[Pair]:
+    """Sentences of the claim groups the claim itself belongs to (never an unrelated group)."""
     groups = group_claims(seeds, pool)
-    against = [m for g in groups for m in negators(g)]
-    against += [(e.sentence, e.article) for e in matching if e.sentence.status in {"unconfirmed", "disputed"}]
-    disputed = any("disputed" in s.statuses for s, _ in against) or \
-        any(e.sentence.status == "disputed" for e in matching)
-    verdict = verdict_of([e.sentence.statuses for e in matching], bool(against), disputed)
-    cited = seeds + [m for m in against if m not in seeds]
+    mine = [g for g in groups if any(same_claim(claim, m) for m, _ in g.members)] or \
+        [g for g in groups if any((a.id, m.start) == (sa.id, ss.start) for m, a in g.members for ss, sa in seeds[:1])]
+    out: list[Pair] = []
+    for g in mine:
+        out += [m for m in g.members if m not in out]
+    return out
+
+
+def check_claim(retriever: Searcher, catalog: Catalog, settings: Settings, claim: str) -> ClaimCheck:
+    """Find the sentences that state the claim and judge it (seven verdict kinds, see `bot.verdict`)."""
+    q = analyse(claim, None, settings.max_question_chars)
+    matching = matching_evidence(retriever.search(q).evidence)
+    if not matching:
+        return ClaimCheck(claim=q.text, verdict="not in the articles", kind="not_in_articles",
+                          explanation=EXPLANATIONS["not_in_articles"])
+    as_sentence = Sentence("claim", 0, len(q.text), q.text, "asserted", ("asserted",), "")
+    seeds: list[Pair] = [(e.sentence, e.article) for e in matching]
+    pool = [(s, e.article) for e in matching for s in catalog.sentences(e.article.id)]
+    related = seeds + [m for m in about_claim(as_sentence, seeds, pool) if m not in seeds]
+    related += [m for m in neighbours(as_sentence, seeds, catalog) if m not in related]
+    verdict = judge([(s, a.date) for s, a in related])
+    order = sorted(verdict.basis, key=lambda i: (i >= len(seeds), -_date_key(related[i][1])))
+    cited = [related[i] for i in order] + [related[i] for i in verdict.superseded]
+    cited = [p for p in cited if p in seeds or stance(p[0]) != "fact"][:8] or cited[:4]
     citations = tuple(_citation(i + 1, s, a) for i, (s, a) in enumerate(cited))
     flags = tuple(_sentence_flag(c, s) for c, (s, _) in zip(citations, cited, strict=True) if s.status != "asserted")
-    corroboration: list[Corroboration] = []
-    keys = {(a.id, s.start) for s, a in seeds}
-    for g in groups:
-        basis, origins = summarise(g, keys, catalog.sentences)
-        n = len({a.id for _, a in basis})
-        if n:
-            corroboration.append(Corroboration(g.label, n, tuple(origins), corroboration_statement(n, origins)))
-    explanation = {
-        SUPPORTED: "An article states this as fact.",
-        UNCONFIRMED: "The articles report this claim but do not establish it as fact.",
-        DISPUTED: "An article reports that this claim is denied or contradicted.",
-    }[verdict]
+    explanation = EXPLANATIONS[verdict.kind]
+    against = [p for p in cited if stance(p[0]) in {"denied", "negated", "unconfirmed"}]
     if against:
         s = against[0][0]
         explanation += f" {s.holder.label if s.holder else 'An article'}: “{s.text}”"
+    if verdict.superseded:
+        old = related[verdict.superseded[0]]
+        explanation += f" The newest figure leads; the older one (“{old[0].text}”, {old[1].date}) is superseded."
+    corroboration = _corroboration(seeds, pool, catalog)
     if corroboration:
         explanation += " " + corroboration[0].statement
-    return ClaimCheck(claim=q.text, verdict=verdict, evidence=citations, flags=flags, explanation=explanation,
-                      corroboration=tuple(corroboration))
+    return ClaimCheck(claim=q.text, verdict=verdict.label, kind=verdict.kind, evidence=citations, flags=flags,
+                      explanation=explanation, corroboration=tuple(corroboration))
+
+
+def _date_key(a: Article) -> int:
+    digits = "".join(ch for ch in a.date[:10] if ch.isdigit())
+    return int(digits) if digits else 0
+
+
+def _corroboration(seeds: Sequence[Pair], pool: Sequence[Pair], catalog: Catalog) -> list[Corroboration]:
+    out: list[Corroboration] = []
+    keys = {(a.id, s.start) for s, a in seeds}
+    for g in group_claims(seeds, pool):
+        basis, origins = summarise(g, keys, catalog.sentences)
+        n = len({a.id for _, a in basis})
+        if n:
+            out.append(Corroboration(g.label, n, tuple(origins), corroboration_statement(n, origins)))
+    return out

@@ -29,7 +29,7 @@ class DraftSentence:
 
     text: str
     sources: list[tuple[Sentence, Article]]
-    kind: str = "quote"  # quote | note
+    kind: str = "quote"  # quote | note | verdict (| llm from the LLM writer)
 
 
 @dataclass

@@ -87,6 +87,40 @@ class Corroboration:
         return d
 
 
+SENTENCE_KINDS = ("quote", "note", "verdict")
+
+
+@dataclass(frozen=True)
+class AnswerSentence:
+    """One typed answer sentence: its text without markers, its kind and the citation numbers it rests on.
+
+    `kind` is "quote" (an article's own sentence, perhaps framed with its source), "note" (our
+    corroboration note) or "verdict" (our verdict line). Readers use this instead of parsing `text`.
+
+    Example:
+        >>> AnswerSentence("Officials say a truce was agreed.", "quote", (1,)).marked()
+        'Officials say a truce was agreed [1].'
+    """
+
+    text: str
+    kind: str = "quote"
+    citations: tuple[int, ...] = ()
+
+    def marked(self) -> str:
+        """The sentence with its `[n]` markers placed before the final full stop (as in `Answer.text`)."""
+        marks = "".join(f"[{n}]" for n in self.citations)
+        text = self.text.rstrip()
+        if not marks:
+            return text
+        if text.endswith((".", "!")) and not text.endswith(("..", "?.")):
+            return f"{text[:-1]} {marks}{text[-1]}"
+        return f"{text} {marks}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        return {"text": self.text, "kind": self.kind, "citations": list(self.citations)}
+
+
 @dataclass(frozen=True)
 class Answer:
     """An answer whose every sentence carries `[n]` markers backed by citations."""
@@ -101,6 +135,7 @@ class Answer:
     covered: tuple[str, ...] = ()
     latency_ms: float = 0.0
     writer: str = "extractive"
+    sentences: tuple[AnswerSentence, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict with stable field names."""
@@ -115,6 +150,7 @@ class Answer:
             "covered": list(self.covered),
             "latency_ms": self.latency_ms,
             "writer": self.writer,
+            "sentences": [x.to_dict() for x in self.sentences],
         }
 
     @classmethod
@@ -129,15 +165,18 @@ class Answer:
                                 for c in d.get("corroboration", [])),
             covered=tuple(d.get("covered", [])), latency_ms=d.get("latency_ms", 0.0),
             writer=d.get("writer", "extractive"),
+            sentences=tuple(AnswerSentence(x["text"], x.get("kind", "quote"), tuple(x.get("citations", ())))
+                            for x in d.get("sentences", [])),
         )
 
 
 @dataclass(frozen=True)
 class ClaimCheck:
-    """The verdict on a pasted claim: supported, reported but unconfirmed, disputed, or not in the articles."""
+    """The verdict on a pasted claim: `verdict` is the label shown, `kind` one of `bot.verdict.KINDS`."""
 
     claim: str
     verdict: str
+    kind: str = ""
     evidence: tuple[Citation, ...] = ()
     flags: tuple[Flag, ...] = ()
     explanation: str = ""
@@ -146,7 +185,7 @@ class ClaimCheck:
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict."""
         return {
-            "claim": self.claim, "verdict": self.verdict, "explanation": self.explanation,
+            "claim": self.claim, "verdict": self.verdict, "kind": self.kind, "explanation": self.explanation,
             "evidence": [c.to_dict() for c in self.evidence], "flags": [f.to_dict() for f in self.flags],
             "corroboration": [c.to_dict() for c in self.corroboration],
         }

@@ -1,0 +1,123 @@
+"""One verdict engine for `ask` and `check`: seven kinds, judged only from sentences about one claim.
+
+Each sentence about the claim gets a stance (fact, report, unconfirmed, denied, negated); the kind
+follows from the stances and the article dates. Authorial negation is read from `Sentence.polarity`.
+
+Example:
+    >>> from index.types import Sentence
+    >>> fact = Sentence("a", 0, 9, "It ended.", "asserted", ("asserted",), "")
+    >>> judge([(fact, "2024-01-02")]).kind
+    'supported'
+    >>> judge([]).kind
+    'not_in_articles'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from index.types import Sentence
+
+KINDS = ("supported", "reported", "disputed", "contradicted", "mixed", "confirmed_later", "not_in_articles")
+LABELS = {
+    "supported": "supported", "reported": "reported but unconfirmed", "disputed": "disputed",
+    "contradicted": "contradicted", "mixed": "mixed", "confirmed_later": "confirmed later",
+    "not_in_articles": "not in the articles",
+}
+EXPLANATIONS = {
+    "supported": "An article states this as fact.",
+    "reported": "The articles report this claim but do not establish it as fact.",
+    "disputed": "An article reports that this claim is denied or contradicted.",
+    "contradicted": "An article states that this did not happen.",
+    "mixed": "The articles disagree: one states this as fact, another that it did not happen.",
+    "confirmed_later": "First reported without confirmation, later stated as fact.",
+    "not_in_articles": "No sentence of the indexed articles states this claim.",
+}
+_NUMBER = re.compile(r"\b\d[\d,]*(?:\.\d+)?\b")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A verdict kind with its human label and the sentences (by index into the input) behind it."""
+
+    kind: str
+    label: str
+    basis: tuple[int, ...] = ()
+    superseded: tuple[int, ...] = ()
+
+
+def stance(s: Sentence) -> str:
+    """How one sentence stands to its claim: negated, denied, unconfirmed, report or fact.
+
+    Example:
+        >>> stance(Sentence("a", 0, 5, "No deal was signed.", "asserted", ("asserted",), "", None,
+        ...                 polarity="negative", polarity_cue="no"))
+        'negated'
+    """
+    st = set(s.statuses) | {s.status}
+    if s.polarity == "negative":
+        return "denied" if "attributed" in st else "negated"
+    if "disputed" in st:
+        return "denied"
+    if "unconfirmed" in st:
+        return "unconfirmed"
+    if st <= {"asserted"}:
+        return "fact"
+    return "report"
+
+
+def figures(text: str) -> tuple[str, ...]:
+    """The numbers a sentence gives ("1,200" → "1200"; years left out).
+
+    Example:
+        >>> figures("The toll rose to 1,200 in 2024.")
+        ('1200',)
+    """
+    out = [n.replace(",", "") for n in _NUMBER.findall(text)]
+    return tuple(n for n in out if not (len(n) == 4 and n[:2] in {"19", "20"}))
+
+
+def judge(items: Sequence[tuple[Sentence, str]]) -> Verdict:
+    """The verdict from the sentences about one claim, each with its article's date (ISO, may be '')."""
+    if not items:
+        return Verdict("not_in_articles", LABELS["not_in_articles"])
+    stances = [stance(s) for s, _ in items]
+    by = {k: [i for i, x in enumerate(stances) if x == k] for k in ("fact", "report", "unconfirmed", "denied",
+                                                                     "negated")}
+    kind = _kind(by, [d for _, d in items])
+    superseded = _superseded(items)
+    basis = tuple(i for i in range(len(items)) if i not in superseded)
+    return Verdict(kind, LABELS[kind], basis, superseded)
+
+
+def _kind(by: dict[str, list[int]], dates: Sequence[str]) -> str:
+    fact, doubt = by["fact"], by["report"] + by["unconfirmed"]
+    if fact and by["negated"]:
+        return "mixed"
+    if by["negated"]:
+        return "contradicted"
+    if by["denied"]:
+        return "disputed"
+    if fact and doubt and _later(fact, doubt, dates):
+        return "confirmed_later"
+    if fact and not by["unconfirmed"]:
+        return "supported"
+    return "reported"
+
+
+def _later(fact: list[int], doubt: list[int], dates: Sequence[str]) -> bool:
+    newest_fact = max((dates[i] for i in fact if dates[i]), default="")
+    oldest_doubt = min((dates[i] for i in doubt if dates[i]), default="")
+    return bool(newest_fact and oldest_doubt and newest_fact[:10] > oldest_doubt[:10])
+
+
+def _superseded(items: Sequence[tuple[Sentence, str]]) -> tuple[int, ...]:
+    """Sentences giving an older figure than the newest dated one that gives a different figure."""
+    dated = [(d, i) for i, (s, d) in enumerate(items) if d and figures(s.text)]
+    if len(dated) < 2:
+        return ()
+    newest_date, newest = max(dated)
+    lead = set(figures(items[newest][0].text))
+    return tuple(i for d, i in dated if d[:10] < newest_date[:10] and not set(figures(items[i][0].text)) & lead)
