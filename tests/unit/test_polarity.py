@@ -27,6 +27,7 @@ def test_a_negated_event_is_negative_with_its_cue(sentence, cue):
 @pytest.mark.parametrize("sentence", [
     "The ministry signed the accord on Monday.",
     "U.S. officials haven't confirmed the report.",  # non-confirmation: `unconfirmed`, not a negated event
+    "Officials haven't confirmed the merger and say they have seen no shifts.",  # its first negation
     "The claim has not been independently verified.",
     "It is not clear whether the ministry signed.",  # a hedge
     "The talks were not only long but hard.",
