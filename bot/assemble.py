@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from bot.claims import ClaimGroup, corroboration_statement, negators, summarise
 from bot.compose import Draft
 from bot.types import SENTENCE_KINDS, Answer, AnswerSentence, Citation, Corroboration, Flag
+from bot.verdict_line import verdict_support
 from bot.verify import citation_ok, note_support, split_marked, support
-from index.catalog import Catalog
+from index.catalog_base import BaseCatalog
 from index.types import Article, Sentence
 
 
@@ -60,7 +61,7 @@ def _group_flag(g: ClaimGroup, origins: list[str]) -> Flag | None:
                 start=s.start, end=s.end, kind="claim", note=f"{g.label}: {reported}{verb}{who}", statuses=(status,))
 
 
-def assemble(question: str, draft: Draft, catalog: Catalog, writer: str = "extractive",
+def assemble(question: str, draft: Draft, catalog: BaseCatalog, writer: str = "extractive",
              extra_warnings: Sequence[str] = ()) -> Answer:
     """Number, verify and render a draft; sentences that fail verification are dropped with a warning."""
     numbers: dict[tuple[str, int], int] = {}
@@ -70,8 +71,12 @@ def assemble(question: str, draft: Draft, catalog: Catalog, writer: str = "extra
     typed: list[AnswerSentence] = []
     for ds in draft.sentences:
         cited = [s for s, _ in ds.sources]
-        reason = (note_support(ds.text, cited, len({a.id for _, a in ds.sources})) if ds.kind == "note"
-                  else support(ds.text, cited))
+        if ds.kind == "note":
+            reason = note_support(ds.text, cited, len({a.id for _, a in ds.sources}))
+        elif ds.kind == "verdict":
+            reason = verdict_support(ds.text, ds.sources)
+        else:
+            reason = support(ds.text, cited)
         valid = []
         for s, a in ds.sources:
             article = catalog.article(a.id)
@@ -112,7 +117,7 @@ def assemble(question: str, draft: Draft, catalog: Catalog, writer: str = "extra
                   corroboration=tuple(corroboration), writer=writer, sentences=tuple(typed))
 
 
-def verify_answer(answer: Answer, catalog: Catalog) -> list[str]:
+def verify_answer(answer: Answer, catalog: BaseCatalog) -> list[str]:
     """Re-check a finished answer (used by tests and the eval): problems found, empty when sound."""
     problems = []
     by_n = {c.n: c for c in answer.citations}

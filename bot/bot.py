@@ -21,6 +21,8 @@ from bot.compose import abstain_text, compose, should_abstain
 from bot.question import History, analyse
 from bot.retrieve import HybridRetriever, Retrieval
 from bot.types import Answer, ClaimCheck
+from bot.verdict_line import add_verdict_line
+from bot.writer import ExtractiveWriter, Writer
 from index.embed import make_embedder
 from index.errors import ArticleNotFoundError, ConfigError
 from index.ingest import IngestReport, Progress, ingest, tqdm_progress
@@ -43,7 +45,7 @@ class Bot:
         self.retriever = HybridRetriever(store, self.settings.candidates, self.settings.top_k, self.settings.rrf_k)
         self.llm = llm
         self.last_ingest: IngestReport | None = None
-        self._writer: Any = None
+        self._writer: Writer | None = None
         self._lock = threading.Lock()
 
     # ---- construction -------------------------------------------------------------------
@@ -167,7 +169,7 @@ class Bot:
             reason = "no articles are indexed"
         answer: Answer | None = None
         writer = self.writer()
-        if not reason and writer is not None:
+        if not reason:
             chosen = writer.pick(found.evidence)
             raw = ""
             for piece in writer.stream(q, chosen):
@@ -177,13 +179,12 @@ class Bot:
             if fell_back:
                 warnings.append("the LLM answer did not pass verification; showing the extractive answer")
                 draft = compose(q, found.evidence, self.store.catalog, s.max_answer_sentences)
+            draft = add_verdict_line(q, draft)
             if draft.abstained:
                 reason = draft.reason
             else:
-                answer = assemble(q.text, draft, self.store.catalog, "extractive" if fell_back else "llm", warnings)
-        elif not reason:
-            draft = compose(q, found.evidence, self.store.catalog, s.max_answer_sentences)
-            answer = assemble(q.text, draft, self.store.catalog)
+                answer = assemble(q.text, draft, self.store.catalog, "extractive" if fell_back else writer.name,
+                                  warnings)
         if answer is None or answer.abstained:
             covered = tuple(dict.fromkeys(e.article.title for e in found.evidence[:6]))[:3]
             answer = Answer(question=q.text, text=abstain_text(q), abstained=True, covered=covered,
@@ -196,8 +197,8 @@ class Bot:
             answer = replace(answer, warnings=(*answer.warnings, stale))
         yield "final", _with_latency(answer, t0)
 
-    def writer(self) -> Any:
-        """The LLM writer when one is configured (`llm=` or SOURCECHECK_WRITER=llm), else None (extractive)."""
+    def writer(self) -> Writer:
+        """The writer: the LLM one when configured (`llm=` or SOURCECHECK_WRITER=llm), else the extractive one."""
         if self.llm is None and self.settings.writer == "llm":
             from bot.llm import make_llm
 
@@ -206,7 +207,7 @@ class Bot:
                                   "openai:MODEL (or pass llm= to Bot)")
             self.llm = make_llm(self.settings.llm, self.settings.llm_base_url)
         if self.llm is None:
-            return None
+            return ExtractiveWriter(self.settings.max_answer_sentences)
         if self._writer is None:
             from bot.llm import LLMWriter
 

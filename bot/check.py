@@ -14,12 +14,13 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from bot.assemble import _citation, _sentence_flag
-from bot.claims import corroboration_statement, group_claims, same_claim, summarise
+from bot.claims import corroboration_statement, entities, group_claims, same_claim, summarise
 from bot.question import analyse
 from bot.retrieve import Retrieval
 from bot.types import ClaimCheck, Corroboration, Evidence
-from bot.verdict import EXPLANATIONS, judge, stance
-from index.catalog import Catalog
+from bot.verdict import EXPLANATIONS, figures, judge, stance
+from index import cues
+from index.catalog_base import BaseCatalog
 from index.settings import Settings
 from index.text import terms
 from index.types import Article, Sentence
@@ -41,7 +42,7 @@ def matching_evidence(evidence: Sequence[Evidence]) -> list[Evidence]:
             if e.coverage >= 0.5 and (e.similarity >= 0.45 or e.coverage >= 0.75)][:4]
 
 
-def neighbours(claim: Sentence, matching: Sequence[Pair], catalog: Catalog) -> list[Pair]:
+def neighbours(claim: Sentence, matching: Sequence[Pair], catalog: BaseCatalog) -> list[Pair]:
     """The sentence right after each matching one when it denies, negates or fails to confirm the claim
     (the correction or denial news puts next to the report)."""
     out: list[Pair] = []
@@ -58,17 +59,38 @@ def neighbours(claim: Sentence, matching: Sequence[Pair], catalog: Catalog) -> l
 
 
 def about_claim(claim: Sentence, seeds: Sequence[Pair], pool: Sequence[Pair]) -> list[Pair]:
-    """Sentences of the claim groups the claim itself belongs to (never an unrelated group)."""
-    groups = group_claims(seeds, pool)
-    mine = [g for g in groups if any(same_claim(claim, m) for m, _ in g.members)] or \
-        [g for g in groups if any((a.id, m.start) == (sa.id, ss.start) for m, a in g.members for ss, sa in seeds[:1])]
+    """Members of the claim groups that state the claim itself (never a member reached only through
+    another member: a group can join neighbouring claims about the same people)."""
     out: list[Pair] = []
-    for g in mine:
-        out += [m for m in g.members if m not in out]
+    for g in group_claims(seeds, pool):
+        out += [m for m in g.members if m not in out and same_claim(claim, m[0])]
     return out
 
 
-def check_claim(retriever: Searcher, catalog: Catalog, settings: Settings, claim: str) -> ClaimCheck:
+def on_point(claim: Sentence, s: Sentence) -> bool:
+    """A sentence that doubts, denies or negates speaks to this claim only when it shares a content word
+    with it beyond the names and the event words ("denied that card numbers were taken" is not about
+    "hackers stole 5 million records", though both name Norvik Bank and the breach).
+
+    Example:
+        >>> c = Sentence("c", 0, 1, "Card numbers were taken in the Norvik breach.", "asserted", ("asserted",), "")
+        >>> on_point(c, Sentence("a", 0, 1, "Norvik denied that card numbers were taken.", "disputed", ("disputed",), ""))
+        True
+    """
+    generic = set(terms(" ".join(w for g in cues.CLAIM_SYNONYMS for w in g))) | entities(claim.text) | \
+        set(terms(" ".join(entities(claim.text))))
+    content = set(terms(claim.text)) - generic
+    return bool(content & set(terms(s.text)))
+
+
+def same_figures(claim: Sentence, s: Sentence) -> bool:
+    """A sentence with numbers judges a claim with numbers only when they share one (the other figures
+    are context: superseded or superseding)."""
+    mine, theirs = set(figures(claim.text)), set(figures(s.text))
+    return not mine or not theirs or bool(mine & theirs)
+
+
+def check_claim(retriever: Searcher, catalog: BaseCatalog, settings: Settings, claim: str) -> ClaimCheck:
     """Find the sentences that state the claim and judge it (seven verdict kinds, see `bot.verdict`)."""
     q = analyse(claim, None, settings.max_question_chars)
     matching = matching_evidence(retriever.search(q).evidence)
@@ -80,6 +102,8 @@ def check_claim(retriever: Searcher, catalog: Catalog, settings: Settings, claim
     pool = [(s, e.article) for e in matching for s in catalog.sentences(e.article.id)]
     related = seeds + [m for m in about_claim(as_sentence, seeds, pool) if m not in seeds]
     related += [m for m in neighbours(as_sentence, seeds, catalog) if m not in related]
+    related = [p for p in related if same_figures(as_sentence, p[0]) and
+               (stance(p[0]) in {"fact", "report"} or on_point(as_sentence, p[0]))] or related
     verdict = judge([(s, a.date) for s, a in related])
     order = sorted(verdict.basis, key=lambda i: (i >= len(seeds), -_date_key(related[i][1])))
     cited = [related[i] for i in order] + [related[i] for i in verdict.superseded]
@@ -106,7 +130,7 @@ def _date_key(a: Article) -> int:
     return int(digits) if digits else 0
 
 
-def _corroboration(seeds: Sequence[Pair], pool: Sequence[Pair], catalog: Catalog) -> list[Corroboration]:
+def _corroboration(seeds: Sequence[Pair], pool: Sequence[Pair], catalog: BaseCatalog) -> list[Corroboration]:
     out: list[Corroboration] = []
     keys = {(a.id, s.start) for s, a in seeds}
     for g in group_claims(seeds, pool):

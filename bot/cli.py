@@ -127,6 +127,20 @@ def cmd_reannotate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_catalog_copy(args: argparse.Namespace) -> int:
+    from index.catalog_copy import copy_catalog
+
+    settings = _settings(args)
+    url = args.to or settings.catalog_url
+    if not url:
+        raise SourcecheckError("no PostgreSQL catalog to copy into. Fix: pass --to postgresql://user@host:port/db "
+                               "or set SOURCECHECK_CATALOG_URL")
+    source = settings.index_dir() / f"catalog-{settings.collection}.sqlite"
+    counts = copy_catalog(source, url, settings.collection)
+    print(f"copied {counts['articles']} articles, {counts['chunks']} chunks from {source}")
+    return 0
+
+
 def cmd_ask(args: argparse.Namespace) -> int:
     bot = _bot(args)
     answer = bot.ask(args.question)
@@ -206,10 +220,27 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_eval(args: argparse.Namespace) -> int:
-    from eval.runner import main as eval_main
+COMMANDS_GROUP = "sourcecheck.commands"
 
-    return eval_main(args)
+
+def plugin_commands(sub: Any) -> list[str]:
+    """Add the subcommands other packages register under the `sourcecheck.commands` entry-point group
+    (eval registers `sourcecheck eval` this way: the CLI does not import it). Returns their names."""
+    from importlib.metadata import entry_points
+
+    names = []
+    for ep in entry_points(group=COMMANDS_GROUP):
+        ep.load()(sub, SHIPPED)
+        names.append(ep.name)
+    if not names:  # installed before the entry points existed: say how to get them back
+        a = sub.add_parser("eval", help="run the eval question set (needs a reinstall, see its message)")
+        a.set_defaults(func=_stale_install)
+    return names
+
+
+def _stale_install(args: argparse.Namespace) -> int:
+    raise SourcecheckError("this install predates the `sourcecheck.commands` entry points, so `sourcecheck eval` "
+                           "is not registered. Fix: run `make .venv/.installed` (or `pip install -e .`)")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -243,6 +274,11 @@ def parser() -> argparse.ArgumentParser:
     a = sub.add_parser("reannotate", help="recompute the stored statuses with the current rules (no re-embedding)")
     a.add_argument("--persist")
     a.set_defaults(func=cmd_reannotate)
+    a = sub.add_parser("catalog", help="catalog tools: `catalog copy --to URL` copies SQLite into PostgreSQL")
+    a.add_argument("action", choices=["copy"])
+    a.add_argument("--to", help="postgresql://user@host:port/db (default: SOURCECHECK_CATALOG_URL)")
+    a.add_argument("--persist", help="index directory holding the SQLite catalog")
+    a.set_defaults(func=cmd_catalog_copy)
     a = sub.add_parser("status", help="epistemic status of every sentence of a file (or - for stdin)")
     a.add_argument("file")
     a.add_argument("--json", action="store_true")
@@ -253,17 +289,7 @@ def parser() -> argparse.ArgumentParser:
     a.add_argument("--host", default="127.0.0.1")
     a.add_argument("--port", type=int, default=int(os.environ.get("GRADIO_SERVER_PORT") or 7860))
     a.set_defaults(func=cmd_serve)
-    a = sub.add_parser("eval", help="run the eval question set")
-    a.add_argument("--set", dest="set_path", default=None)
-    a.add_argument("--corpus", default=str(SHIPPED))
-    a.add_argument("--persist")
-    a.add_argument("--baseline", action="store_true")
-    a.add_argument("--out", default=None)
-    a.add_argument("--writer", choices=["extractive", "llm"])
-    a.add_argument("--llm", help="ollama:MODEL or openai:MODEL")
-    a.add_argument("--realtimeqa", type=int, default=0, metavar="N",
-                   help="real-world mode: the first N RealTimeQA 2024 questions (data read from ../shared)")
-    a.set_defaults(func=cmd_eval)
+    plugin_commands(sub)
     return p
 
 

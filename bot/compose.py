@@ -18,7 +18,7 @@ from bot.claims import ClaimGroup, corroboration_statement, group_claims, negato
 from bot.question import Question, names_role, role_asked
 from bot.types import Evidence
 from index import cues
-from index.catalog import Catalog
+from index.catalog_base import BaseCatalog
 from index.text import fold, terms
 from index.types import Article, Sentence
 
@@ -129,7 +129,7 @@ def select(q: Question, evidence: Sequence[Evidence], limit: int) -> list[Eviden
     return chosen
 
 
-def _source_of_inherited(s: Sentence, catalog: Catalog) -> Sentence | None:
+def _source_of_inherited(s: Sentence, catalog: BaseCatalog) -> Sentence | None:
     if not s.inherited or s.inherited.status not in {"unconfirmed", "disputed"}:
         return None
     for other in catalog.sentences(s.article_id):
@@ -138,7 +138,7 @@ def _source_of_inherited(s: Sentence, catalog: Catalog) -> Sentence | None:
     return None
 
 
-def compose(q: Question, evidence: Sequence[Evidence], catalog: Catalog, limit: int = 3) -> Draft:
+def compose(q: Question, evidence: Sequence[Evidence], catalog: BaseCatalog, limit: int = 3) -> Draft:
     """Write the extractive draft: quotes, their non-confirmations, and the corroboration note."""
     draft = Draft()
     chosen = select(q, evidence, limit)
@@ -159,7 +159,7 @@ def compose(q: Question, evidence: Sequence[Evidence], catalog: Catalog, limit: 
     return draft
 
 
-def add_claim_context(draft: Draft, chosen: Sequence[Evidence], evidence: Sequence[Evidence], catalog: Catalog,
+def add_claim_context(draft: Draft, chosen: Sequence[Evidence], evidence: Sequence[Evidence], catalog: BaseCatalog,
                       used: set[tuple[str, int]]) -> None:
     """Claim groups across articles: quote what fails to confirm or denies a cited claim, and count the
     articles and independent origins that carry it (for every writer)."""

@@ -21,7 +21,7 @@ from bot.compose import Draft, DraftSentence, add_claim_context
 from bot.question import Question
 from bot.types import Evidence
 from bot.verify import split_marked, support
-from index.catalog import Catalog
+from index.catalog_base import BaseCatalog
 from index.errors import ConfigError
 from index.types import Article, Sentence
 
@@ -71,7 +71,7 @@ def parse_answer(text: str) -> list[tuple[str, list[int]]]:
     return split_marked(text)
 
 
-def _sentence_vector(catalog: Catalog, s: Sentence) -> np.ndarray | None:
+def _sentence_vector(catalog: BaseCatalog, s: Sentence) -> np.ndarray | None:
     vecs = catalog.sentence_vectors(s.article_id)
     if vecs is None:
         return None
@@ -82,7 +82,9 @@ def _sentence_vector(catalog: Catalog, s: Sentence) -> np.ndarray | None:
 
 
 class LLMWriter:
-    """Writes with a chat model over the selected evidence, then gates every sentence."""
+    """Writes with a chat model over the selected evidence, then gates every sentence (a `bot.writer.Writer`)."""
+
+    name = "llm"
 
     def __init__(self, llm: Any, embedder: Any = None) -> None:
         from prompts import load
@@ -106,7 +108,7 @@ class LLMWriter:
         """The numbered sources the model sees: the best-scored evidence sentences."""
         return list(evidence[:limit])
 
-    def write(self, q: Question, chosen: Sequence[Evidence], evidence: Sequence[Evidence], catalog: Catalog,
+    def write(self, q: Question, chosen: Sequence[Evidence], evidence: Sequence[Evidence], catalog: BaseCatalog,
               raw: str | None = None) -> tuple[Draft, list[str], bool]:
         """(draft, warnings, fell_back) — the gated LLM draft; fell_back when nothing survives the gate."""
         if raw is None:
@@ -137,7 +139,7 @@ class LLMWriter:
         return draft, warnings, False
 
     def _gate(self, text: str, marks: list[int], chosen: Sequence[Evidence],
-              catalog: Catalog) -> tuple[str, list[tuple[Sentence, Article]]]:
+              catalog: BaseCatalog) -> tuple[str, list[tuple[Sentence, Article]]]:
         if not marks:
             return "cites nothing", []
         missing = [m for m in marks if not 1 <= m <= len(chosen)]

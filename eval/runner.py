@@ -182,3 +182,24 @@ def main(args: argparse.Namespace) -> int:
     for f in failures:
         print(f"below threshold: {f}", file=sys.stderr)
     return 1 if failures else 0
+
+
+def register(sub: Any, corpus: Path) -> None:
+    """Add `sourcecheck eval` to the CLI's subparsers (the `sourcecheck.commands` entry point).
+
+    Example:
+        >>> p = argparse.ArgumentParser(); register(p.add_subparsers(dest="c"), Path("index/articles"))
+        >>> p.parse_args(["eval", "--baseline"]).baseline
+        True
+    """
+    a = sub.add_parser("eval", help="run the eval question set")
+    a.add_argument("--set", dest="set_path", default=None)
+    a.add_argument("--corpus", default=str(corpus))
+    a.add_argument("--persist")
+    a.add_argument("--baseline", action="store_true")
+    a.add_argument("--out", default=None)
+    a.add_argument("--writer", choices=["extractive", "llm"])
+    a.add_argument("--llm", help="ollama:MODEL or openai:MODEL")
+    a.add_argument("--realtimeqa", type=int, default=0, metavar="N",
+                   help="real-world mode: the first N RealTimeQA 2024 questions (data read from ../shared)")
+    a.set_defaults(func=main)

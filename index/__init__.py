@@ -7,6 +7,7 @@ Example:
 """
 
 from index.catalog import Catalog
+from index.catalog_base import BaseCatalog
 from index.embed import HashingEmbeddings, SentenceTransformerEmbeddings
 from index.epistemic import annotate, annotate_article, holder_is_named, read_sentence
 from index.errors import (
@@ -26,7 +27,7 @@ from index.store import Store
 from index.types import STATUSES, Article, Chunk, Holder, Inherited, Sentence
 
 __all__ = [
-    "STATUSES", "Article", "ArticleError", "Catalog", "Chunk", "ConfigError", "CorpusError",
+    "STATUSES", "Article", "ArticleError", "BaseCatalog", "Catalog", "Chunk", "ConfigError", "CorpusError",
     "HashingEmbeddings", "Holder", "IndexMismatchError", "Inherited", "IngestReport", "QuestionError", "Sentence",
     "SentenceTransformerEmbeddings", "Settings", "SourcecheckError", "Store", "StoreError", "annotate",
     "annotate_article", "chunk_sentences", "holder_is_named", "ingest", "ingest_articles", "load_article",

@@ -20,15 +20,12 @@ from pathlib import Path
 
 import numpy as np
 
+from index.catalog_base import BaseCatalog
 from index.lru import Lru
 from index.postings import Postings
-from index.text import ANALYZER, terms, variants
+from index.text import ANALYZER, terms
 from index.types import Article, Chunk, Sentence
 
-# Share of the chunks above which a term is too common to be given spelling variants (1%);
-# in small indexes (under _MIN_DF chunks per term) every term may have them.
-VARIANT_MAX_SHARE = 0.01
-_MIN_DF = 50
 
 _SCHEMA = """
 PRAGMA journal_mode=WAL;
@@ -51,7 +48,7 @@ CREATE TABLE IF NOT EXISTS vocab(term TEXT PRIMARY KEY, df INTEGER NOT NULL) WIT
 """
 
 
-class Catalog:
+class Catalog(BaseCatalog):
     """SQLite catalog with its BM25 postings; safe to share between threads (one lock) and processes (WAL)."""
 
     def __init__(self, path: str | Path, cache_articles: int = 512) -> None:
@@ -320,22 +317,6 @@ class Catalog:
         with self._lock:
             rows = self._db.execute(f"SELECT term, df FROM vocab WHERE term IN ({marks})", uniq).fetchall()
         return {t: int(n) for t, n in rows}
-
-    def expand(self, query_terms: Sequence[str]) -> list[str]:
-        """Query terms plus their spelling variants found in the vocabulary (qaida → qaeda)."""
-        return self.expand_with_df(query_terms)[0]
-
-    def expand_with_df(self, query_terms: Sequence[str]) -> tuple[list[str], dict[str, int]]:
-        """`expand`, plus the chunk frequency of every expanded term, in one look-up."""
-        out = list(dict.fromkeys(query_terms))
-        own = self.document_frequency(out)
-        # Spelling variants are for rare names (qaida/qaeda, jebhat/jabhat). In a large vocabulary a
-        # common word's one-letter neighbours are other words (state/slate): neither is expanded.
-        rare = max(_MIN_DF, int(VARIANT_MAX_SHARE * self.count_chunks()))
-        cands = {v for t in out if own.get(t, 0) <= rare for v in variants(t)}
-        found = self.document_frequency(sorted(cands - set(out)))
-        out += sorted(f for f, n in found.items() if n <= rare)
-        return out, {**own, **{f: found[f] for f in out if f in found}}
 
     def bm25(self, query_terms: Sequence[str], k: int) -> list[tuple[str, float]]:
         """Top-k chunk ids by BM25 (every query term, however common), best first, as `(id, score)`."""

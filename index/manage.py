@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from index.catalog import Catalog
+from index.catalog_base import BaseCatalog
 from index.types import Article
 
 
@@ -24,7 +24,7 @@ def _resolved(path: str) -> str:
         return path
 
 
-def find_articles(catalog: Catalog, key: str) -> list[Article]:
+def find_articles(catalog: BaseCatalog, key: str) -> list[Article]:
     """Articles whose id is `key`, or whose source is `key` (exactly, as a resolved file path, as the
     export file whose rows they are, or as a folder holding them)."""
     key = key.strip()
@@ -64,10 +64,11 @@ class ArticleInfo:
         return asdict(self)
 
 
-def list_articles(catalog: Catalog) -> list[ArticleInfo]:
+def list_articles(catalog: BaseCatalog) -> list[ArticleInfo]:
     """Every loaded article with its sentence count and source, in source order.
 
     Example:
+        >>> from index.catalog import Catalog
         >>> list_articles(Catalog(":memory:"))
         []
     """

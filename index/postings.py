@@ -19,7 +19,6 @@ Example:
 from __future__ import annotations
 
 import math
-import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -42,11 +41,25 @@ MERGE_FACTOR = 10  # segments of one size tier merged at once (tier = number of 
 
 
 class Postings:
-    """BM25 postings on a SQLite connection the caller owns (and locks); writes join the caller's transaction."""
+    """BM25 postings on a connection the caller owns (and locks); writes join the caller's transaction (SQLite here)."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: Any) -> None:
         self._db = db
-        db.executescript(SCHEMA)
+        self._create()
+
+    # ---- the SQL dialect (`index.pg_catalog.PgPostings` overrides these four) ---------------
+    def _create(self) -> None:
+        self._db.executescript(SCHEMA)
+
+    def _exec(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self._db.execute(sql, params)
+
+    def _many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        self._db.executemany(sql, rows)
+
+    def _new_segment(self, size: int) -> int:
+        cur = self._db.execute("INSERT INTO segs(docs) VALUES (?)", (size,))
+        return int(cur.lastrowid or 0)
 
     # ---- writes (inside the caller's transaction) ------------------------------------------
     def add(self, docs: Mapping[int, Sequence[str]]) -> dict[str, int]:
@@ -83,17 +96,17 @@ class Postings:
             first = int(ends[i - 1]) if i else 0
             rows_out.append((seg, t, postings[first:ends[i]].tobytes()))
             chunks_per_term[t] = int(ends[i]) - first
-        self._db.executemany("INSERT INTO post VALUES (?,?,?)", rows_out)
-        self._db.execute("UPDATE post_stats SET docs = docs + ?, tokens = tokens + ?",
+        self._many("INSERT INTO post VALUES (?,?,?)", rows_out)
+        self._exec("UPDATE post_stats SET docs = docs + ?, tokens = tokens + ?",
                          (len(docs), sum(len(t) for t in docs.values())))
         self._merge_tiers()
         return chunks_per_term
 
     def clear(self) -> None:
         """Forget every posting (before re-indexing every chunk)."""
-        self._db.execute("DELETE FROM post")
-        self._db.execute("DELETE FROM segs")
-        self._db.execute("UPDATE post_stats SET docs = 0, tokens = 0")
+        self._exec("DELETE FROM post")
+        self._exec("DELETE FROM segs")
+        self._exec("UPDATE post_stats SET docs = 0, tokens = 0")
 
     def remove(self, docs: Mapping[int, Sequence[str]]) -> None:
         """Forget chunks `{chunk number: terms}` (their terms say which posting rows to rewrite)."""
@@ -108,11 +121,11 @@ class Postings:
                 if keep.all():
                     continue
                 if keep.any():
-                    self._db.execute("UPDATE post SET data=? WHERE seg=? AND term=?",
+                    self._exec("UPDATE post SET data=? WHERE seg=? AND term=?",
                                      (postings[keep].tobytes(), seg, term))
                 else:
-                    self._db.execute("DELETE FROM post WHERE seg=? AND term=?", (seg, term))
-        self._db.execute("UPDATE post_stats SET docs = docs - ?, tokens = tokens - ?",
+                    self._exec("DELETE FROM post WHERE seg=? AND term=?", (seg, term))
+        self._exec("UPDATE post_stats SET docs = docs - ?, tokens = tokens - ?",
                          (len(docs), sum(len(ts) for ts in docs.values())))
 
     def merge(self, segments: Sequence[int] | None = None) -> None:
@@ -122,33 +135,29 @@ class Postings:
             return
         marks = ",".join("?" * len(segments))
         grouped: dict[str, list[bytes]] = defaultdict(list)
-        for term, data in self._db.execute(
+        for term, data in self._exec(
                 f"SELECT term, data FROM post WHERE seg IN ({marks}) ORDER BY seg", segments):
             grouped[term].append(data)
-        size = int(self._db.execute(f"SELECT SUM(docs) FROM segs WHERE seg IN ({marks})", segments).fetchone()[0])
-        self._db.execute(f"DELETE FROM post WHERE seg IN ({marks})", segments)
-        self._db.execute(f"DELETE FROM segs WHERE seg IN ({marks})", segments)
+        size = int(self._exec(f"SELECT SUM(docs) FROM segs WHERE seg IN ({marks})", segments).fetchone()[0])
+        self._exec(f"DELETE FROM post WHERE seg IN ({marks})", segments)
+        self._exec(f"DELETE FROM segs WHERE seg IN ({marks})", segments)
         seg = self._new_segment(size)
-        self._db.executemany("INSERT INTO post VALUES (?,?,?)",
+        self._many("INSERT INTO post VALUES (?,?,?)",
                              [(seg, t, b"".join(grouped[t])) for t in sorted(grouped)])
 
-    def _new_segment(self, size: int) -> int:
-        cur = self._db.execute("INSERT INTO segs(docs) VALUES (?)", (size,))
-        return int(cur.lastrowid or 0)
-
     def _segments(self) -> list[int]:
-        return [int(r[0]) for r in self._db.execute("SELECT seg FROM segs ORDER BY seg")]
+        return [int(r[0]) for r in self._exec("SELECT seg FROM segs ORDER BY seg")]
 
     def _rows(self, segs: Sequence[int], terms: Sequence[str], columns: str) -> list[Any]:
         if not segs or not terms:
             return []
-        return self._db.execute(
+        return self._exec(
             f"SELECT {columns} FROM post WHERE seg IN ({','.join('?' * len(segs))}) "
             f"AND term IN ({','.join('?' * len(terms))}) ORDER BY seg", [*segs, *terms]).fetchall()
 
     def _merge_tiers(self) -> None:
         tiers: dict[int, list[int]] = defaultdict(list)
-        for seg, size in self._db.execute("SELECT seg, docs FROM segs ORDER BY seg"):
+        for seg, size in self._exec("SELECT seg, docs FROM segs ORDER BY seg"):
             tiers[len(str(max(1, size)))].append(seg)
         for segs in tiers.values():
             if len(segs) >= MERGE_FACTOR:
@@ -159,13 +168,13 @@ class Postings:
     # ---- reads -----------------------------------------------------------------------------
     def stats(self) -> tuple[int, int]:
         """`(chunks, terms)` indexed."""
-        docs, tokens = self._db.execute("SELECT docs, tokens FROM post_stats").fetchone()
+        docs, tokens = self._exec("SELECT docs, tokens FROM post_stats").fetchone()
         return int(docs), int(tokens)
 
     def chunk_numbers(self) -> set[int]:
         """Every chunk number with a posting (a full scan: for checks and tests)."""
         out: set[int] = set()
-        for (data,) in self._db.execute("SELECT data FROM post"):
+        for (data,) in self._exec("SELECT data FROM post"):
             out.update(np.frombuffer(data, dtype=POSTING)["doc"].tolist())
         return out
 

@@ -73,6 +73,9 @@ class Settings(BaseSettings):
     chroma_url: str | None = Field(
         default=None, description="URL of a `chroma run` server (http://host:port); embedded Chroma when unset."
     )
+    catalog_url: str | None = Field(
+        default=None, description="postgresql://user@host:port/db of a shared catalog (page servers on several "
+        "machines, beside CHROMA_URL); the embedded SQLite file under PERSIST_DIR when unset.")
     embedding_model: str = Field(
         default="", description="Path (or name) of a sentence-transformers model; default: the shipped MiniLM."
     )

@@ -23,7 +23,7 @@ from urllib.parse import urlparse
 
 import numpy as np
 
-from index.catalog import Catalog
+from index.catalog_base import BaseCatalog, open_catalog
 from index.epistemic import ANNOTATOR
 from index.errors import IndexMismatchError, StoreError
 from index.lru import Lru
@@ -62,7 +62,7 @@ def _client(settings: Settings) -> Any:
 class Store:
     """Chroma collection + catalog with one shape; open it with `Store.open`."""
 
-    def __init__(self, settings: Settings, collection: Any, catalog: Catalog, embedder: Encoder,
+    def __init__(self, settings: Settings, collection: Any, catalog: BaseCatalog, embedder: Encoder,
                  client: Any = None) -> None:
         self.settings = settings
         self.client = client
@@ -81,7 +81,7 @@ class Store:
         shape["embedding_model"] = embedder.name
         index_dir = settings.index_dir()
         catalog_path = index_dir / (f"catalog-{settings.collection}.sqlite")
-        catalog = Catalog(catalog_path)
+        catalog = open_catalog(settings.catalog_url, catalog_path, settings.collection)
         stored = catalog.get_meta("shape")
         if stored is not None and json.loads(stored) != shape:
             catalog.close()

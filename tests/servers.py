@@ -1,0 +1,70 @@
+"""Real servers for the tests that stand in for several machines: PostgreSQL and `chroma run`.
+
+`SOURCECHECK_TEST_PG_URL` names a PostgreSQL server (CI's `.ci/run` starts one); without a reachable
+one the tests skip with the install command, or fail when `SOURCECHECK_REQUIRE_POSTGRES=1` (CI).
+Each test gets its own schema (its collection name), dropped afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import free_port, wait_for_port
+
+INSTALL = ("apt-get install -y postgresql && pg_ctlcluster 15 main start, then "
+           "SOURCECHECK_TEST_PG_URL=postgresql://postgres@127.0.0.1:5432/postgres (as .ci/run does)")
+
+
+def pg_url() -> str:
+    """The test PostgreSQL URL, or a skip (a failure in CI) saying how to get one."""
+    import psycopg
+
+    url = os.environ.get("SOURCECHECK_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+    try:
+        psycopg.connect(url, connect_timeout=3).close()
+    except psycopg.Error as err:
+        if os.environ.get("SOURCECHECK_REQUIRE_POSTGRES") == "1":
+            pytest.fail(f"no PostgreSQL at {url} ({err}) but SOURCECHECK_REQUIRE_POSTGRES=1")
+        pytest.skip(f"no PostgreSQL at {url}: {INSTALL}")
+    return url
+
+
+def drop_schema(url: str, schema: str) -> None:
+    """Drop a test's schema and everything in it."""
+    import psycopg
+    from psycopg import sql
+
+    with psycopg.connect(url, autocommit=True) as db:
+        db.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(schema)))
+
+
+@pytest.fixture()
+def pg() -> Iterator[tuple[str, str]]:
+    """`(url, schema)`: a real PostgreSQL and a fresh schema name (also a valid Chroma collection name)."""
+    url = pg_url()
+    schema = f"t{uuid.uuid4().hex[:12]}"
+    yield url, schema
+    drop_schema(url, schema)
+
+
+@pytest.fixture()
+def chroma_server(tmp_path: Path) -> Iterator[str]:
+    """A real `chroma run` server on a free port, its data in the test's directory; yields its URL."""
+    chroma = Path(sys.executable).with_name("chroma")
+    port = free_port()
+    proc = subprocess.Popen([str(chroma), "run", "--path", str(tmp_path / "chroma-server"), "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    try:
+        if not wait_for_port(port, proc, 60):
+            pytest.fail("`chroma run` did not start within 60 s")
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
