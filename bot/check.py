@@ -108,6 +108,7 @@ def check_claim(retriever: Searcher, catalog: BaseCatalog, settings: Settings, c
     order = sorted(verdict.basis, key=lambda i: (i >= len(seeds), -_date_key(related[i][1])))
     cited = [related[i] for i in order] + [related[i] for i in verdict.superseded]
     cited = [p for p in cited if p in seeds or stance(p[0]) != "fact"][:8] or cited[:4]
+    cited, copies = one_per_copy(cited)
     citations = tuple(_citation(i + 1, s, a) for i, (s, a) in enumerate(cited))
     flags = tuple(_sentence_flag(c, s) for c, (s, _) in zip(citations, cited, strict=True) if s.status != "asserted")
     explanation = EXPLANATIONS[verdict.kind]
@@ -118,11 +119,35 @@ def check_claim(retriever: Searcher, catalog: BaseCatalog, settings: Settings, c
     if verdict.superseded:
         old = related[verdict.superseded[0]]
         explanation += f" The newest figure leads; the older one (“{old[0].text}”, {old[1].date}) is superseded."
+    for outlets in copies:
+        explanation += f" The same wire copy ran in {' and '.join(outlets)}; it is cited once."
     corroboration = _corroboration(seeds, pool, catalog)
     if corroboration:
         explanation += " " + corroboration[0].statement
     return ClaimCheck(claim=q.text, verdict=verdict.label, kind=verdict.kind, evidence=citations, flags=flags,
                       explanation=explanation, corroboration=tuple(corroboration))
+
+
+def one_per_copy(cited: Sequence[Pair]) -> tuple[list[Pair], list[list[str]]]:
+    """Cite a republished wire sentence once: the same text in several articles keeps its first citation;
+    the outlets that ran it are returned (per copied sentence) so the explanation names them all.
+
+    Example:
+        >>> s = Sentence("a", 0, 3, "Hi.", "asserted", ("asserted",), "")
+        >>> a, b = Article(id="a", path="a", text="Hi.", outlet="AP"), Article(id="b", path="b", text="Hi.", outlet="Ledger")
+        >>> kept, copies = one_per_copy([(s, a), (s, b)]); len(kept), copies
+        (1, [['AP', 'Ledger']])
+    """
+    kept: list[Pair] = []
+    outlets: dict[str, list[str]] = {}
+    for s, a in cited:
+        names = outlets.setdefault(s.text, [])
+        if not names:
+            kept.append((s, a))
+        name = a.outlet or a.title or a.id
+        if name not in names:
+            names.append(name)
+    return kept, [v for v in outlets.values() if len(v) > 1]
 
 
 def _date_key(a: Article) -> int:

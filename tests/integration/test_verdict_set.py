@@ -24,3 +24,11 @@ def test_verdict_accuracy(results):
     s = summary(results)
     assert s["without_negation"] >= 0.90, s
     assert s["all"] >= 0.80, s
+
+
+def test_wire_copy_is_cited_once_with_both_outlets(tmp_path):
+    bot = build_bot(tmp_path)
+    result = bot.check("Hackers stole the records of 5 million Norvik Bank customers")
+    quotes = [c.quote for c in result.evidence]
+    assert len(quotes) == len(set(quotes))
+    assert "AP" in result.explanation and "Daily Ledger" in result.explanation
