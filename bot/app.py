@@ -17,56 +17,24 @@ from typing import Any
 import gradio as gr
 
 from bot.bot import Bot
+from bot.conversation import Conversation, Turn, conversation_json, conversation_markdown, load_shared, save_shared
 from bot.page_articles import articles_tabs
 from bot.render import (
     answer_markdown,
     esc_md,
     check_html,
-    export_json,
-    export_markdown,
     history_pairs,
+    share_html,
     sources_html,
     sureness_html,
 )
 from index.errors import SourcecheckError
 from index.settings import Settings
 
-CSS = """
-.sc-badge{display:inline-block;border-radius:9px;padding:0 7px;margin:0 2px;font-size:.78em;color:#111;
-  border:1px solid #0002}
-.sc-attributed{background:#cfe3ff}.sc-hedged{background:#fff1b8}.sc-unconfirmed{background:#ffc9a8}
-.sc-disputed{background:#ffb3b3}.sc-conditional,.sc-speculative{background:#e4d4ff}.sc-asserted{background:#e8e8e8}
-.sc-abstain{border-left:4px solid #999;padding:6px 10px;background:#f4f4f4;color:#333;font-style:italic}
-.sc-draft{color:#777;font-style:italic}
-.sc-cite{font-weight:bold;text-decoration:none;cursor:pointer}
-.sc-article{display:none;max-height:520px;overflow:auto;border:1px solid #ddd;padding:8px;white-space:pre-wrap;
-  font-size:.9em}
-.sc-article.sc-open{display:block}
-mark.sc-quote{background:#fff59d}mark.sc-quote.sc-active{background:#ffb300;outline:2px solid #e65100}
-.sc-verdict{font-size:1.2em;font-weight:bold;padding:4px 8px;display:inline-block;border-radius:6px}
-.sc-v-supported{background:#c8f7c5}.sc-v-reported-but-unconfirmed{background:#ffc9a8}
-.sc-v-disputed{background:#ffb3b3}.sc-v-not-in-the-articles{background:#e8e8e8}
-table.sc-articles{border-collapse:collapse;font-size:.9em}table.sc-articles td,table.sc-articles th{padding:2px 8px;
-  border-bottom:1px solid #ddd;text-align:left}
-"""
-HEAD = """
-<script>
-document.addEventListener('click', function (ev) {
-  const a = ev.target.closest && ev.target.closest('a.sc-cite, a[href^="#sc-cite-"]');
-  if (!a) return;
-  ev.preventDefault();
-  ev.stopPropagation();
-  const n = (a.getAttribute('href') || '').replace('#sc-cite-', '') || a.dataset.n;
-  document.querySelectorAll('.sc-article').forEach(function (d) {
-    const cites = (d.dataset.cites || '').split(' ');
-    d.classList.toggle('sc-open', cites.indexOf(n) >= 0);
-  });
-  document.querySelectorAll('mark.sc-quote').forEach(function (m) { m.classList.remove('sc-active'); });
-  const mark = document.getElementById('sc-q-' + n);
-  if (mark) { mark.classList.add('sc-active'); mark.scrollIntoView({block: 'center'}); }
-}, true);
-</script>
-"""
+STATIC = Path(__file__).parent / "static"
+CSS = (STATIC / "page.css").read_text(encoding="utf-8")
+HEAD = "<script>\n" + (STATIC / "page.js").read_text(encoding="utf-8") + "</script>\n"
+SKIP = gr.update()
 
 
 class Page:
@@ -76,10 +44,14 @@ class Page:
         self.bot = bot
         self.exports = Path(bot.settings.data_dir) / "exports"
 
-    def ask(self, message: str, chat: list[dict[str, Any]]) -> Iterator[tuple[Any, ...]]:
-        chat = list(chat or [])
+    def ask(self, message: str, chat: list[dict[str, Any]],
+            conv: Conversation | None = None) -> Iterator[tuple[Any, ...]]:
+        chat, conv = list(chat or []), conv or Conversation()
+        if not (message or "").strip():  # an empty question adds no bubble
+            yield chat, "", SKIP, SKIP, SKIP, SKIP, conv, SKIP
+            return
         history = history_pairs(chat)
-        chat.append({"role": "user", "content": message or ""})
+        chat.append({"role": "user", "content": message})
         answer = None
         try:
             for kind, value in self.bot.ask_stream(message, history=history):
@@ -89,19 +61,20 @@ class Page:
                         chat[-1] = {"role": "assistant", "content": draft}
                     else:
                         chat.append({"role": "assistant", "content": draft})
-                    yield chat, "", gr.update(), gr.update(), None, None
+                    yield chat, "", SKIP, SKIP, SKIP, SKIP, conv, SKIP
                 else:
                     answer = value
         except SourcecheckError as err:
             if chat and chat[-1]["role"] == "assistant":
                 chat.pop()
             chat.append({"role": "assistant", "content": f'<div class="sc-abstain">⚠ {esc_md(str(err))}</div>'})
-            yield chat, "", gr.update(), gr.update(), None, None
+            yield chat, "", SKIP, SKIP, SKIP, SKIP, conv, SKIP
             return
         if chat and chat[-1]["role"] == "assistant":
             chat.pop()
-        articles = {c.article_id: self.bot.article(c.article_id) for c in answer.citations}
-        rendered = answer_markdown(answer)
+        conv = conv.add(answer)
+        turn = conv.turns[-1]
+        rendered = answer_markdown(answer, turn.scope)
         # Stream sentence by sentence (the extractive writer has it all at once; the LLM writer streams).
         pieces = re.split(r"(?<=</a>\.)\s+|(?<=</span>)\s+(?=[^<])", rendered) if not answer.abstained else [rendered]
         shown = ""
@@ -109,19 +82,43 @@ class Page:
         for piece in pieces[:-1]:
             shown = f"{shown} {piece}".strip()
             chat[-1] = {"role": "assistant", "content": shown}
-            yield chat, "", gr.update(), gr.update(), None, None
+            yield chat, "", SKIP, SKIP, SKIP, SKIP, conv, SKIP
         chat[-1] = {"role": "assistant", "content": rendered}
-        md_path, json_path = self._export(answer)
-        yield (chat, "", sources_html(answer, {k: v for k, v in articles.items() if v}), sureness_html(answer),
-               md_path, json_path)
+        yield (chat, "", self.sources(conv), sureness_html(answer), *self._export(conv), conv, share_html(turn))
 
-    def _export(self, answer: Any) -> tuple[str, str]:
+    def sources(self, conv: Conversation) -> str:
+        """The sources of every answer of the conversation; the latest shown, the others opened by their markers."""
+        last = len(conv.turns) - 1
+        return "".join(self._sources(t, i == last) for i, t in enumerate(conv.turns))
+
+    def _sources(self, turn: Turn, shown: bool) -> str:
+        ids = {c.article_id for c in turn.answer.citations}
+        articles = {i: a for i in ids if (a := self.bot.article(i))}
+        return sources_html(turn.answer, articles, turn.scope, shown)
+
+    def _export(self, conv: Conversation) -> tuple[Any, Any]:
         folder = self.exports / uuid.uuid4().hex[:12]
         folder.mkdir(parents=True, exist_ok=True)
-        md, js = folder / "answer.md", folder / "answer.json"
-        md.write_text(export_markdown(answer), encoding="utf-8")
-        js.write_text(export_json(answer), encoding="utf-8")
-        return str(md), str(js)
+        md, js = folder / "conversation.md", folder / "conversation.json"
+        md.write_text(conversation_markdown(conv), encoding="utf-8")
+        js.write_text(conversation_json(conv), encoding="utf-8")
+        save_shared(self.bot.settings.data_dir, conv.turns[-1])
+        return gr.update(value=str(md), visible=True), gr.update(value=str(js), visible=True)
+
+    def reopen(self, request: gr.Request) -> tuple[Any, ...]:
+        """Reopen a shared answer from `?a=ID` (nothing happens without it)."""
+        share_id = dict(request.query_params).get("a", "") if request else ""
+        if not share_id:
+            return [], "", "", "", SKIP, SKIP, Conversation(), ""
+        try:
+            answer = load_shared(self.bot.settings.data_dir, share_id)
+        except SourcecheckError as err:
+            msg = {"role": "assistant", "content": f'<div class="sc-abstain">⚠ {esc_md(str(err))}</div>'}
+            return [msg], "", "", "", SKIP, SKIP, Conversation(), ""
+        conv = Conversation((Turn("a1", answer, share_id),))
+        chat = [{"role": "user", "content": answer.question},
+                {"role": "assistant", "content": answer_markdown(answer, "a1")}]
+        return chat, "", self.sources(conv), sureness_html(answer), *self._export(conv), conv, share_html(conv.turns[0])
 
     def check(self, claim: str) -> str:
         try:
@@ -146,16 +143,22 @@ def build(bot: Bot) -> gr.Blocks:
                         send = gr.Button("Ask", variant="primary", elem_id="sc-ask")
                         clear = gr.Button("New conversation")
                     sure = gr.HTML(elem_id="sc-sure")
-                    with gr.Row():
-                        md_file = gr.File(label="Export (Markdown)", interactive=False)
-                        json_file = gr.File(label="Export (JSON)", interactive=False)
+                    share = gr.HTML(elem_id="sc-share")
+                    with gr.Row():  # hidden until there is an answer: no empty boxes on a fresh page
+                        md_file = gr.File(label="Conversation (Markdown)", interactive=False, visible=False,
+                                          elem_id="sc-export-md")
+                        json_file = gr.File(label="Conversation (JSON)", interactive=False, visible=False,
+                                            elem_id="sc-export-json")
                 with gr.Column(scale=2):
                     gr.Markdown("### Sources — click a [n] marker")
                     sources = gr.HTML(elem_id="sc-sources")
-            outs = [chat, box, sources, sure, md_file, json_file]
-            send.click(page.ask, [box, chat], outs)
-            box.submit(page.ask, [box, chat], outs)
-            clear.click(lambda: ([], "", "", "", None, None), None, outs)
+            conv = gr.State(Conversation())
+            outs = [chat, box, sources, sure, md_file, json_file, conv, share]
+            send.click(page.ask, [box, chat, conv], outs)
+            box.submit(page.ask, [box, chat, conv], outs)
+            clear.click(lambda: ([], "", "", "", gr.update(value=None, visible=False),
+                                 gr.update(value=None, visible=False), Conversation(), ""), None, outs)
+        demo.load(page.reopen, None, outs)
         with gr.Tab("Check a claim"):
             claim = gr.Textbox(label="Claim", placeholder="ISIS and al-Nusra agreed to a truce", elem_id="sc-claim")
             check_btn = gr.Button("Check", variant="primary", elem_id="sc-check")

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from bot.claims import ClaimGroup, corroboration_statement, negators, summarise
 from bot.compose import Draft
 from bot.types import SENTENCE_KINDS, Answer, AnswerSentence, Citation, Corroboration, Flag
+from bot.verdict_line import verdict_support
 from bot.verify import citation_ok, note_support, split_marked, support
 from index.catalog_base import BaseCatalog
 from index.types import Article, Sentence
@@ -70,8 +71,12 @@ def assemble(question: str, draft: Draft, catalog: BaseCatalog, writer: str = "e
     typed: list[AnswerSentence] = []
     for ds in draft.sentences:
         cited = [s for s, _ in ds.sources]
-        reason = (note_support(ds.text, cited, len({a.id for _, a in ds.sources})) if ds.kind == "note"
-                  else support(ds.text, cited))
+        if ds.kind == "note":
+            reason = note_support(ds.text, cited, len({a.id for _, a in ds.sources}))
+        elif ds.kind == "verdict":
+            reason = verdict_support(ds.text, ds.sources)
+        else:
+            reason = support(ds.text, cited)
         valid = []
         for s, a in ds.sources:
             article = catalog.article(a.id)

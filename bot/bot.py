@@ -21,6 +21,7 @@ from bot.compose import abstain_text, compose, should_abstain
 from bot.question import History, analyse
 from bot.retrieve import HybridRetriever, Retrieval
 from bot.types import Answer, ClaimCheck
+from bot.verdict_line import add_verdict_line
 from bot.writer import ExtractiveWriter, Writer
 from index.embed import make_embedder
 from index.errors import ArticleNotFoundError, ConfigError
@@ -178,6 +179,7 @@ class Bot:
             if fell_back:
                 warnings.append("the LLM answer did not pass verification; showing the extractive answer")
                 draft = compose(q, found.evidence, self.store.catalog, s.max_answer_sentences)
+            draft = add_verdict_line(q, draft)
             if draft.abstained:
                 reason = draft.reason
             else:

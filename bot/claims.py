@@ -69,9 +69,18 @@ def _fuzzy_overlap(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def same_claim(a: Sentence, b: Sentence) -> bool:
-    """Two sentences state the same claim: a shared event class stated as happening (not wished for,
-    planned or conditional) and a shared participant (fuzzy)."""
+    """Two sentences state the same claim: a shared event class (or `cues.CLAIM_SYNONYMS` group) stated as
+    happening (not wished for, planned or conditional) and a shared participant (fuzzy).
+
+    Example:
+        >>> from index.types import Sentence
+        >>> a = Sentence("a", 0, 1, "The Malibu blaze killed 12.", "asserted", ("asserted",), "")
+        >>> same_claim(a, Sentence("b", 0, 1, "Twelve died in the Malibu fire.", "asserted", ("asserted",), ""))
+        True
+    """
     classes = cues.stated_event_classes(a.text) & cues.stated_event_classes(b.text)
+    if not classes:  # synonyms the event classes do not join: "the blaze" ~ "the fire", "fired" ~ "dismissed"
+        classes = cues.stated_concepts(a.text) & cues.stated_concepts(b.text)
     return bool(classes) and _fuzzy_overlap(entities(a.text), entities(b.text))
 
 
@@ -106,7 +115,8 @@ def group_claims(seeds: Sequence[tuple[Sentence, Article]],
     """
     groups: list[ClaimGroup] = []
     for s, art in seeds:
-        if not cues.stated_event_classes(s.text):
+        classes = cues.stated_event_classes(s.text) or cues.stated_concepts(s.text)
+        if not classes:
             continue
         for g in groups:
             if any(same_claim(s, m) for m, _ in g.members):
@@ -114,7 +124,7 @@ def group_claims(seeds: Sequence[tuple[Sentence, Article]],
                     g.members.append((s, art))
                 break
         else:
-            groups.append(ClaimGroup(sorted(cues.stated_event_classes(s.text))[0], [(s, art)]))
+            groups.append(ClaimGroup(sorted(classes)[0], [(s, art)]))
     for g in groups:
         keys = {_key(m, a) for m, a in g.members}
         for s, art in pool:

@@ -14,10 +14,15 @@ import html
 import json
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from bot.types import Answer, ClaimCheck, Flag
 from bot.verify import MARKER
+from bot.wording import NEGATOR_LABEL, flag_wording, is_negator
 from index.types import Article
+
+if TYPE_CHECKING:
+    from bot.conversation import Turn
 
 STATUS_LABEL = {
     "attributed": "attributed", "hedged": "hedged", "unconfirmed": "unconfirmed", "disputed": "disputed",
@@ -32,33 +37,82 @@ def esc_md(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
-def badge(f: Flag) -> str:
-    """A coloured status badge with cue and holder (escaped)."""
+def badge(f: Flag, negator: bool = False) -> str:
+    """A coloured status badge with cue and holder (escaped); the sentence that does not confirm a claim
+    says so ("does not confirm — U.S. officials"), instead of reading as if its own statement were unconfirmed."""
     who = f" — {f.holder}" if f.holder else ""
     cue = f" ({f.cue})" if f.cue else ""
-    label = STATUS_LABEL.get(f.status, f.status)
+    label = NEGATOR_LABEL.get(f.status, f.status) if negator else STATUS_LABEL.get(f.status, f.status)
+    css = "not-confirming" if negator else label
     title = html.escape(f"{label}{who}{cue}", quote=True)
-    return f'<span class="sc-badge sc-{label}" title="{title}">{html.escape(label + who)}</span>'
+    return f'<span class="sc-badge sc-{css}" title="{title}">{html.escape(label + who)}</span>'
 
 
-def answer_markdown(answer: Answer) -> str:
-    """The chat message for an answer: sentences with clickable `[n]` markers and status badges."""
+def cite_key(scope: str, n: int) -> str:
+    """The page id of marker `[n]` of one answer: answer-scoped (`a3-1`), or `1` without a scope.
+
+    Example:
+        >>> cite_key("a3", 1), cite_key("", 2)
+        ('a3-1', '2')
+    """
+    return f"{scope}-{n}" if scope else str(n)
+
+
+def cite_link(scope: str, n: int) -> str:
+    """A clickable `[n]` marker that opens the quote of marker `n` of answer `scope`."""
+    return f'<a href="#sc-cite-{cite_key(scope, n)}" class="sc-cite" data-n="{cite_key(scope, n)}">[{n}]</a>'
+
+
+def answer_markdown(answer: Answer, scope: str = "") -> str:
+    """The chat message for an answer: sentences with clickable `[n]` markers (scoped), badges, claims table."""
     if answer.abstained:
         covered = "; ".join(esc_md(t) for t in answer.covered)
         extra = f"<br><small>The articles cover instead: {covered}</small>" if covered else ""
-        return f'<div class="sc-abstain">🛈 {esc_md(answer.text)}{extra}{notes_html(answer)}</div>'
+        return (f'<div class="sc-abstain"><span class="sc-icon" aria-hidden="true">i</span> '
+                f'{esc_md(answer.text)}{extra}{notes_html(answer)}</div>')
     by_n = {f.n: f for f in answer.flags if f.kind == "sentence"}
+    groups = [f for f in answer.flags if f.kind == "claim"]
     parts = []
     for sentence in re.split(r"(?<=\])\s+|(?<=\][.!])\s+", answer.text):
         marks = [int(m) for m in MARKER.findall(sentence)]
         plain = esc_md(MARKER.sub("", sentence).strip())
-        links = "".join(f'<a href="#sc-cite-{n}" class="sc-cite" data-n="{n}">[{n}]</a>' for n in marks)
+        links = "".join(cite_link(scope, n) for n in marks)
         plain = re.sub(r"\s*([.!])$", "", plain) if sentence.rstrip().endswith(("].", "]!")) else plain
         end = "." if sentence.rstrip().endswith("].") else ""
         note = sentence.startswith("Reported by ")  # the corroboration note: its sources are badged already
-        badges = "" if note else " ".join(badge(by_n[n]) for n in marks if n in by_n)
+        badges = "" if note else " ".join(badge(by_n[n], is_negator(by_n[n], groups)) for n in marks if n in by_n)
         parts.append(f"{plain} {links}{end} {badges}".strip())
-    return " ".join(parts) + notes_html(answer)
+    return " ".join(parts) + notes_html(answer) + claims_html(answer, scope)
+
+
+def claims_rows(answer: Answer) -> list[dict]:
+    """The answer's claims table (claim, status, holder, corroboration, quotes): one row per flagged sentence.
+
+    Example:
+        >>> claims_rows(Answer(question="q", text="t"))
+        []
+    """
+    corr = {c.claim: c.statement for c in answer.corroboration}
+    rows = []
+    for f in answer.flags:
+        if f.kind != "sentence":
+            continue
+        rows.append({"claim": f.claim or f.quote, "status": f.status, "holder": f.holder,
+                     "corroboration": corr.get(f.claim, ""), "quotes": [f.n] if f.n else []})
+    return rows
+
+
+def claims_html(answer: Answer, scope: str = "") -> str:
+    """The per-answer claims table under the answer (the same rows the JSON export holds)."""
+    rows = claims_rows(answer)
+    if not rows:
+        return ""
+    body = "".join(
+        f"<tr><td>{esc_md(r['claim'])}</td><td>{html.escape(r['status'])}</td><td>{esc_md(r['holder'] or '—')}</td>"
+        f"<td>{esc_md(r['corroboration'] or '—')}</td><td>{''.join(cite_link(scope, n) for n in r['quotes'])}</td></tr>"
+        for r in rows)
+    return ('<table class="sc-claims"><thead><tr><th>claim</th><th>status</th><th>holder</th><th>corroboration</th>'
+            f'<th>quotes</th></tr></thead><tbody>{body}</tbody></table>')
 
 
 def notes_html(answer: Answer) -> str:
@@ -79,16 +133,17 @@ def sureness_html(answer: Answer) -> str:
     for c in answer.citations:
         counts[c.status] = counts.get(c.status, 0) + 1
     rows = "".join(f"<li>{html.escape(k)}: {v} cited sentence{'s' if v > 1 else ''}</li>" for k, v in counts.items())
-    groups = "".join(f"<li>{html.escape(f.note)}</li>" for f in answer.flags if f.kind == "claim")
+    groups = "".join(f"<li>{html.escape(flag_wording(f, answer))}</li>" for f in answer.flags if f.kind == "claim")
     corr = "".join(f"<li>{html.escape(c.statement)} Origins: {html.escape(', '.join(c.origins))}</li>"
                    for c in answer.corroboration)
     return (f'<div class="sc-sure"><b>How sure is this?</b><ul>{rows}{groups}{corr}</ul></div>')
 
 
-def sources_html(answer: Answer, articles: dict[str, Article]) -> str:
-    """Sources panel: cited articles listed, each full text escaped with its cited quotes highlighted."""
+def sources_html(answer: Answer, articles: dict[str, Article], scope: str = "", shown: bool = True) -> str:
+    """Sources panel of one answer: cited articles listed, each full text escaped with its quotes highlighted."""
+    attrs = f'class="sc-sources{"" if shown else " sc-hidden"}" data-answer="{html.escape(scope)}"'
     if answer.abstained or not answer.citations:
-        return '<div class="sc-sources"><i>No sources for this answer.</i></div>'
+        return f'<div {attrs}><i>No sources for this answer.</i></div>'
     blocks = []
     listing = []
     by_article: dict[str, list] = {}
@@ -99,21 +154,22 @@ def sources_html(answer: Answer, articles: dict[str, Article]) -> str:
         if art is None:
             continue
         meta = " · ".join(x for x in (art.outlet, art.date) if x)
-        nums = ", ".join(f"[{c.n}]" for c in cites)
+        nums = ", ".join(cite_link(scope, c.n) for c in cites)
         listing.append(f'<li><b>{html.escape(art.title)}</b> <small>{html.escape(meta)}</small> {nums}</li>')
         text, pos, pieces = art.text, 0, []
         for c in sorted(cites, key=lambda c: c.start):
             if c.start < pos:
                 continue
             pieces.append(html.escape(text[pos:c.start]))
-            pieces.append(f'<mark id="sc-q-{c.n}" class="sc-quote sc-{html.escape(c.status)}">'
+            pieces.append(f'<mark id="sc-q-{cite_key(scope, c.n)}" class="sc-quote sc-{html.escape(c.status)}">'
                           f'{html.escape(text[c.start:c.end])}</mark>')
             pos = c.end
         pieces.append(html.escape(text[pos:]))
-        ns = " ".join(str(c.n) for c in cites)
+        ns = " ".join(cite_key(scope, c.n) for c in cites)
         blocks.append(f'<div class="sc-article" data-cites="{ns}"><h4>{html.escape(art.title)}</h4>'
                       f'<div class="sc-text">{"".join(pieces)}</div></div>')
-    return (f'<div class="sc-sources"><ul class="sc-list">{"".join(listing)}</ul>{"".join(blocks)}</div>')
+    head = f"<h4>Sources of answer {html.escape(scope[1:])}</h4>" if scope else ""
+    return f'<div {attrs}>{head}<ul class="sc-list">{"".join(listing)}</ul>{"".join(blocks)}</div>'
 
 
 def check_html(result: ClaimCheck) -> str:
@@ -180,3 +236,9 @@ def history_pairs(messages: Sequence[dict]) -> list[tuple[str, str]]:
             pairs.append((question, re.sub(r"<[^>]+>", "", content)))
             question = None
     return pairs
+
+
+def share_html(turn: Turn) -> str:
+    """A link that reopens one answer (`?a=ID`; the answer is kept in the data directory)."""
+    sid = html.escape(turn.share_id)
+    return f'<small>Share this answer: <a id="sc-share-link" href="?a={sid}">?a={sid}</a></small>'

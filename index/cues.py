@@ -264,3 +264,49 @@ def stated_event_classes(text: str) -> frozenset[str]:
                 not _unrealised(text[:m.start()], m.group(0).split()[0]):
             found.add(m.lastgroup)
     return frozenset(found)
+
+
+# Claim-matching synonyms (read path only; the annotator does not use them): words in one group name
+# the same thing when two sentences are compared as one claim ("the blaze killed 12" ~ "12 died in the fire").
+CLAIM_SYNONYMS: tuple[tuple[str, ...], ...] = (
+    ("killed", "kill", "kills", "died", "die", "dies", "dead", "death", "deaths", "slain", "fatalities"),
+    ("truce", "ceasefire", "cease-fire", "accord", "armistice"),
+    ("fired", "dismissed", "sacked", "ousted"),
+    ("resign", "resigned", "resigns", "resignation", "step down", "stepped down", "steps down", "quit", "quits"),
+    ("blaze", "fire", "fires", "wildfire", "wildfires", "inferno"),
+    ("merge", "merged", "merger", "merges", "merging"),
+    ("breach", "hack", "hacked", "hackers", "cyberattack", "leak", "leaked"),
+)
+_SYNONYM_OF = {w: g[0] for g in CLAIM_SYNONYMS for w in g}
+_SYNONYM_PHRASES = re.compile(r"\b(?:" + "|".join(re.escape(w) for g in CLAIM_SYNONYMS for w in g if " " in w or
+                                                  "-" in w) + r")\b", re.I)
+
+
+@lru_cache(maxsize=100_000)
+def claim_concepts(text: str) -> frozenset[str]:
+    """The synonym groups a text mentions, each named by its first word.
+
+    Example:
+        >>> sorted(claim_concepts("Twelve died as the blaze spread; the mayor stepped down."))
+        ['blaze', 'killed', 'resign']
+    """
+    found = {_SYNONYM_OF[w] for w in _WORD.findall(text.lower()) if w in _SYNONYM_OF}
+    found.update(_SYNONYM_OF[m.group(0).lower()] for m in _SYNONYM_PHRASES.finditer(text))
+    return frozenset(found)
+
+
+@lru_cache(maxsize=100_000)
+def stated_concepts(text: str) -> frozenset[str]:
+    """`claim_concepts` stated as happening (a wished-for, planned or conditional mention does not count).
+
+    Example:
+        >>> sorted(stated_concepts("The blaze killed 12.")), sorted(stated_concepts("They hope for a ceasefire."))
+        (['blaze', 'killed'], [])
+    """
+    if not claim_concepts(text):
+        return frozenset()
+    found = {_SYNONYM_OF[m.group(0).lower()] for m in _WORD.finditer(text)
+             if m.group(0).lower() in _SYNONYM_OF and not _unrealised(text[:m.start()], m.group(0))}
+    found.update(_SYNONYM_OF[m.group(0).lower()] for m in _SYNONYM_PHRASES.finditer(text)
+                 if not _unrealised(text[:m.start()], m.group(0).split()[0]))
+    return frozenset(found)

@@ -36,7 +36,9 @@ def test_good_answer_passes_the_gate(hashing_bot):
     bot = bot_with(hashing_bot, f"Syrian opposition officials say ISIS has reached a truce with al-Qaida [{n}].")
     answer = bot.ask(TRUCE)
     assert answer.writer == "llm" and not answer.abstained
-    assert answer.text.startswith("Syrian opposition officials say ISIS has reached a truce with al-Qaida [1].")
+    verdict, first = answer.sentences[:2]  # a yes/no question: our verdict line first, then the model's
+    assert verdict.kind == "verdict" and verdict.text.startswith("Reported, not confirmed")
+    assert first.marked() == "Syrian opposition officials say ISIS has reached a truce with al-Qaida [1]."
     assert not [w for w in answer.warnings if w.startswith("removed")]
     assert any(f.kind == "claim" and f.status == "unconfirmed" for f in answer.flags)
 
@@ -96,7 +98,7 @@ def test_page_streams_the_draft_then_shows_the_verified_answer(hashing_bot):
     bot = bot_with(hashing_bot, f"Syrian opposition officials say ISIS has reached a truce with al-Qaida [{n}].")
     frames = [f[0][-1]["content"] for f in Page(bot).ask(TRUCE, [])]
     assert any("sc-draft" in f for f in frames[:-1])
-    assert "sc-draft" not in frames[-1] and 'href="#sc-cite-1"' in frames[-1]
+    assert "sc-draft" not in frames[-1] and 'href="#sc-cite-a1-1"' in frames[-1]
 
 
 def test_instructions_in_an_article_never_reach_the_model(tmp_path):

@@ -1,0 +1,49 @@
+"""Page wording of flags, from typed flags only: whose claim is unconfirmed by whom, and which sentence
+is the one that does not confirm it.
+
+Example:
+    >>> from bot.types import Answer, Flag
+    >>> said = Flag("truce", "attributed", "say", "Syrian opposition officials", "a.txt", "q1", 0, 5, n=1)
+    >>> negator = Flag("not confirmed", "unconfirmed", "not confirmed", "U.S. officials", "a.txt", "q2", 6, 9, n=2)
+    >>> group = Flag("truce", "unconfirmed", "not confirmed", "U.S. officials", "a.txt", "q2", 6, 9, kind="claim")
+    >>> flag_wording(group, Answer(question="q", text="t", flags=(said, negator, group)))
+    'truce: reported by Syrian opposition officials — not confirmed by U.S. officials'
+    >>> is_negator(negator, (group,))
+    True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.types import Answer, Flag
+
+VERB = {"unconfirmed": "not confirmed", "disputed": "disputed"}
+NEGATOR_LABEL = {"unconfirmed": "does not confirm", "disputed": "disputes"}
+
+
+def is_negator(flag: Flag, claim_flags: Sequence[Flag]) -> bool:
+    """Whether a sentence flag is the sentence that does not confirm (or disputes) a claim of the answer."""
+    return flag.kind == "sentence" and any(
+        g.source == flag.source and g.start == flag.start and g.end == flag.end for g in claim_flags)
+
+
+def reporters(answer: Answer, group: Flag) -> list[str]:
+    """Holders who report the claims of the answer (attributed sentences), the non-confirming holder left out."""
+    seen: list[str] = []
+    for f in answer.flags:
+        if f.kind == "sentence" and f.status == "attributed" and f.holder and f.holder != group.holder:
+            if f.holder not in seen:
+                seen.append(f.holder)
+    return seen
+
+
+def flag_wording(group: Flag, answer: Answer) -> str:
+    """'CLAIM: reported by X — not confirmed by Y' for a claim flag (falls back to its note)."""
+    verb = VERB.get(group.status)
+    if group.kind != "claim" or not verb:
+        return group.note or group.claim
+    who = reporters(answer, group)
+    reported = f"reported by {', '.join(who)} — " if who else ""
+    by = f" by {group.holder}" if group.holder else ""
+    return f"{group.claim}: {reported}{verb}{by}"
