@@ -14,11 +14,12 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from bot.assemble import _citation, _sentence_flag
-from bot.claims import corroboration_statement, group_claims, same_claim, summarise
+from bot.claims import corroboration_statement, entities, group_claims, same_claim, summarise
 from bot.question import analyse
 from bot.retrieve import Retrieval
 from bot.types import ClaimCheck, Corroboration, Evidence
-from bot.verdict import EXPLANATIONS, judge, stance
+from bot.verdict import EXPLANATIONS, figures, judge, stance
+from index import cues
 from index.catalog_base import BaseCatalog
 from index.settings import Settings
 from index.text import terms
@@ -58,14 +59,35 @@ def neighbours(claim: Sentence, matching: Sequence[Pair], catalog: BaseCatalog) 
 
 
 def about_claim(claim: Sentence, seeds: Sequence[Pair], pool: Sequence[Pair]) -> list[Pair]:
-    """Sentences of the claim groups the claim itself belongs to (never an unrelated group)."""
-    groups = group_claims(seeds, pool)
-    mine = [g for g in groups if any(same_claim(claim, m) for m, _ in g.members)] or \
-        [g for g in groups if any((a.id, m.start) == (sa.id, ss.start) for m, a in g.members for ss, sa in seeds[:1])]
+    """Members of the claim groups that state the claim itself (never a member reached only through
+    another member: a group can join neighbouring claims about the same people)."""
     out: list[Pair] = []
-    for g in mine:
-        out += [m for m in g.members if m not in out]
+    for g in group_claims(seeds, pool):
+        out += [m for m in g.members if m not in out and same_claim(claim, m[0])]
     return out
+
+
+def on_point(claim: Sentence, s: Sentence) -> bool:
+    """A sentence that doubts, denies or negates speaks to this claim only when it shares a content word
+    with it beyond the names and the event words ("denied that card numbers were taken" is not about
+    "hackers stole 5 million records", though both name Norvik Bank and the breach).
+
+    Example:
+        >>> c = Sentence("c", 0, 1, "Card numbers were taken in the Norvik breach.", "asserted", ("asserted",), "")
+        >>> on_point(c, Sentence("a", 0, 1, "Norvik denied that card numbers were taken.", "disputed", ("disputed",), ""))
+        True
+    """
+    generic = set(terms(" ".join(w for g in cues.CLAIM_SYNONYMS for w in g))) | entities(claim.text) | \
+        set(terms(" ".join(entities(claim.text))))
+    content = set(terms(claim.text)) - generic
+    return bool(content & set(terms(s.text)))
+
+
+def same_figures(claim: Sentence, s: Sentence) -> bool:
+    """A sentence with numbers judges a claim with numbers only when they share one (the other figures
+    are context: superseded or superseding)."""
+    mine, theirs = set(figures(claim.text)), set(figures(s.text))
+    return not mine or not theirs or bool(mine & theirs)
 
 
 def check_claim(retriever: Searcher, catalog: BaseCatalog, settings: Settings, claim: str) -> ClaimCheck:
@@ -80,10 +102,13 @@ def check_claim(retriever: Searcher, catalog: BaseCatalog, settings: Settings, c
     pool = [(s, e.article) for e in matching for s in catalog.sentences(e.article.id)]
     related = seeds + [m for m in about_claim(as_sentence, seeds, pool) if m not in seeds]
     related += [m for m in neighbours(as_sentence, seeds, catalog) if m not in related]
+    related = [p for p in related if same_figures(as_sentence, p[0]) and
+               (stance(p[0]) in {"fact", "report"} or on_point(as_sentence, p[0]))] or related
     verdict = judge([(s, a.date) for s, a in related])
     order = sorted(verdict.basis, key=lambda i: (i >= len(seeds), -_date_key(related[i][1])))
     cited = [related[i] for i in order] + [related[i] for i in verdict.superseded]
     cited = [p for p in cited if p in seeds or stance(p[0]) != "fact"][:8] or cited[:4]
+    cited, copies = one_per_copy(cited)
     citations = tuple(_citation(i + 1, s, a) for i, (s, a) in enumerate(cited))
     flags = tuple(_sentence_flag(c, s) for c, (s, _) in zip(citations, cited, strict=True) if s.status != "asserted")
     explanation = EXPLANATIONS[verdict.kind]
@@ -94,11 +119,35 @@ def check_claim(retriever: Searcher, catalog: BaseCatalog, settings: Settings, c
     if verdict.superseded:
         old = related[verdict.superseded[0]]
         explanation += f" The newest figure leads; the older one (“{old[0].text}”, {old[1].date}) is superseded."
+    for outlets in copies:
+        explanation += f" The same wire copy ran in {' and '.join(outlets)}; it is cited once."
     corroboration = _corroboration(seeds, pool, catalog)
     if corroboration:
         explanation += " " + corroboration[0].statement
     return ClaimCheck(claim=q.text, verdict=verdict.label, kind=verdict.kind, evidence=citations, flags=flags,
                       explanation=explanation, corroboration=tuple(corroboration))
+
+
+def one_per_copy(cited: Sequence[Pair]) -> tuple[list[Pair], list[list[str]]]:
+    """Cite a republished wire sentence once: the same text in several articles keeps its first citation;
+    the outlets that ran it are returned (per copied sentence) so the explanation names them all.
+
+    Example:
+        >>> s = Sentence("a", 0, 3, "Hi.", "asserted", ("asserted",), "")
+        >>> a, b = Article(id="a", path="a", text="Hi.", outlet="AP"), Article(id="b", path="b", text="Hi.", outlet="Ledger")
+        >>> kept, copies = one_per_copy([(s, a), (s, b)]); len(kept), copies
+        (1, [['AP', 'Ledger']])
+    """
+    kept: list[Pair] = []
+    outlets: dict[str, list[str]] = {}
+    for s, a in cited:
+        names = outlets.setdefault(s.text, [])
+        if not names:
+            kept.append((s, a))
+        name = a.outlet or a.title or a.id
+        if name not in names:
+            names.append(name)
+    return kept, [v for v in outlets.values() if len(v) > 1]
 
 
 def _date_key(a: Article) -> int:
