@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from bot.answer_phrase import answer_phrase, prefer_typed
 from bot.claims import ClaimGroup, corroboration_statement, group_claims, negators, same_claim, summarise
 from bot.question import Question, names_role, role_asked
 from bot.types import Evidence
@@ -110,6 +111,10 @@ def has_count(question: str, sentence: str) -> bool:
     return False
 
 
+def _norm_text(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
 def select(q: Question, evidence: Sequence[Evidence], limit: int) -> list[Evidence]:
     """Pick the evidence sentences to quote: the best, then strong ones from other articles first."""
     if not evidence:
@@ -122,6 +127,8 @@ def select(q: Question, evidence: Sequence[Evidence], limit: int) -> list[Eviden
             break
         if e.score < floor or e.coverage < max(0.34, 0.8 * top.coverage):
             continue
+        if any(_norm_text(c.sentence.text) == _norm_text(e.sentence.text) for c in chosen):
+            continue  # the same sentence in another copy of the article is cited once
         if any(c.article.id == e.article.id and (_similar(c.sentence.text, e.sentence.text) or
                                                  e.score < top.score * 0.92) for c in chosen):
             continue
@@ -138,10 +145,13 @@ def _source_of_inherited(s: Sentence, catalog: BaseCatalog) -> Sentence | None:
     return None
 
 
-def compose(q: Question, evidence: Sequence[Evidence], catalog: BaseCatalog, limit: int = 3) -> Draft:
-    """Write the extractive draft: quotes, their non-confirmations, and the corroboration note."""
+def compose(q: Question, evidence: Sequence[Evidence], catalog: BaseCatalog, limit: int = 3,
+            type_margin: float = 0.0) -> Draft:
+    """Write the extractive draft: the answer phrase, quotes, their non-confirmations, the corroboration
+    note. `type_margin` (`Settings.answer_type_margin`) lets a sentence holding an answer of the asked
+    type lead when it scores within that fraction of the top one."""
     draft = Draft()
-    chosen = select(q, evidence, limit)
+    chosen = select(q, prefer_typed(q.text, evidence, type_margin) if type_margin else evidence, limit)
     used: set[tuple[str, int]] = set()
     for e in sorted(chosen, key=lambda x: (x.article.id != chosen[0].article.id, x.article.id, x.sentence.start)):
         key = (e.article.id, e.sentence.start)
@@ -156,6 +166,10 @@ def compose(q: Question, evidence: Sequence[Evidence], catalog: BaseCatalog, lim
             used.add((e.article.id, src.start))
             draft.sentences.append(DraftSentence(frame(src), [(src, e.article)]))
     add_claim_context(draft, chosen, evidence, catalog, used)
+    phrase = answer_phrase(q.text, q.kind, chosen, catalog)
+    if phrase:
+        text, s, a = phrase
+        draft.sentences.insert(0, DraftSentence(text, [(s, a)], kind="answer"))
     return draft
 
 

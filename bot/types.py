@@ -87,14 +87,14 @@ class Corroboration:
         return d
 
 
-SENTENCE_KINDS = ("quote", "note", "verdict")
+SENTENCE_KINDS = ("answer", "quote", "note", "verdict")
 
 
 @dataclass(frozen=True)
 class AnswerSentence:
     """One typed answer sentence: its text without markers, its kind and the citation numbers it rests on.
 
-    `kind` is "quote" (an article's own sentence, perhaps framed with its source), "note" (our
+    `kind` is "answer" (the answer phrase: a name, number or date from a cited sentence), "quote" (an article's own sentence, perhaps framed with its source), "note" (our
     corroboration note) or "verdict" (our verdict line). Readers use this instead of parsing `text`.
 
     Example:

@@ -100,6 +100,10 @@ class Settings(BaseSettings):
     candidates: int = Field(default=40, ge=1, description="Chunks fetched from each retriever before fusion.")
     rrf_k: int = Field(default=60, ge=1, description="Reciprocal rank fusion constant.")
     max_answer_sentences: int = Field(default=3, ge=1, description="Most evidence sentences in one answer.")
+    answer_type_margin: float = Field(
+        default=0.1, ge=0.0, le=1.0,
+        description="A sentence holding an answer of the asked type (name, number, date) leads the answer when it "
+                    "scores within this fraction of the best sentence (0 turns typed preference off).")
     min_coverage: float = Field(
         default=0.5, ge=0.0, le=1.0, description="Share of the question's key terms the evidence must cover."
     )

@@ -1,0 +1,138 @@
+"""The answer phrase of a who/what/when/where/how-many question: the name, number or date taken from
+a cited sentence (or the sentence before it), opening the answer as a sentence of kind "answer".
+
+Example:
+    >>> pick_span("Who won Taiwan's presidential election?", "In Taiwan, Lai Ching-te won the vote.").text
+    'Lai Ching-te'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.entities import Span, expected_type, spans
+from bot.types import Evidence
+from index.catalog_base import BaseCatalog
+from index.text import fold, terms
+from index.types import Article, Sentence
+
+AnswerSource = tuple[str, Sentence, Article]
+
+
+def _new(span: Span, q_terms: set[str], kind: str) -> bool:
+    """A span says something the question does not: a name shares no word with it, a number is not in it."""
+    words = set(terms(span.text))
+    if kind in {"number", "percentage", "date"}:
+        return bool(words) and not words <= q_terms
+    return bool(words) and not words & q_terms
+
+
+def _proper(span: Span, text: str, context: str) -> bool:
+    """A one-word name opening the sentence is a name only if the article never writes it in lower case."""
+    if span.start > 0 and text[: span.start].strip(" “\"'‘("):
+        return True
+    if " " in span.text or "-" in span.text or span.text.isupper():
+        return True
+    return not re.search(rf"\b{re.escape(span.text.lower())}\b", context)
+
+
+def _trim(span: Span) -> Span:
+    for tail in ("’s", "'s"):
+        if span.text.endswith(tail):
+            return Span(span.text[: -len(tail)], span.start, span.end - len(tail), span.type)
+    return span
+
+
+def pick_span(question: str, text: str, context: str = "", holder: str = "") -> Span | None:
+    """The best answer span of the question's type in `text`, or None.
+
+    Example:
+        >>> pick_span("How many people died in the fire?", "The fire killed 12 people on Monday.").text
+        '12'
+    """
+    kind = expected_type(question)
+    if not kind:
+        return None
+    q_terms = set(terms(question))
+    held = set(terms(holder))
+    found = [_trim(s) for s in spans(text, kind)]
+    found = [s for s in found if _new(s, q_terms, kind) and not set(terms(s.text)) & held
+             and (s.type != "name" or _proper(s, text, context or text))]
+    if not found:
+        return None
+    if kind == "number" and re.search(r"\bhow\s+much\b|\b(?:cost|price|amount|worth|paid|pay|fund\w*)\b",
+                                      question, re.I):
+        money = [s for s in found if re.search(r"[$€£]|million|billion|trillion", s.text, re.I)]
+        if money:
+            return money[0]
+    if kind == "number":
+        m = re.search(r"how\s+(?:many|much)\s+([\w-]+)", question, re.I)
+        noun = set(terms(m.group(1))) if m else set()
+        for s in found:
+            after = terms(text[s.end: s.end + 30])[:2]
+            if noun & set(after):
+                return s
+    if kind in {"person", "organisation", "place", "name"}:
+        # The name nearest the question's own words, longer names first on ties.
+        q_pos = [m.start() for t in q_terms for m in re.finditer(rf"\b{re.escape(t)}", fold(text))]
+        if q_pos:
+            return min(found, key=lambda s: (min(abs(s.start - p) for p in q_pos), -len(s.text)))
+    return found[0]
+
+
+def _holder(s: Sentence) -> str:
+    return " ".join(s.holder.sources) if s.holder else ""
+
+
+def _typed(question: str, e: Evidence) -> bool:
+    return pick_span(question, e.sentence.text, e.article.text, _holder(e.sentence)) is not None
+
+
+def _phrase_text(span: str, s: Sentence) -> str:
+    """The answer line: the phrase alone, framed as a report when its source only reports it."""
+    if s.status == "asserted":
+        return f"{span}."
+    if s.holder and not s.holder.unnamed:
+        return f"According to {s.holder.sources[0]}: {span}."
+    return f"Reportedly, {span}."
+
+
+def answer_phrase(question: str, kind: str, cited: Sequence[Evidence], catalog: BaseCatalog) -> tuple[str, Sentence,
+                                                                                                      Article] | None:
+    """The answer line and the sentence it is cited to: from the first cited sentence that holds an answer
+    of the question's type, else from the sentence before the top one ("the country" named there)."""
+    if kind in {"yesno", "why"} or not cited:
+        return None
+    for e in cited:
+        span = pick_span(question, e.sentence.text, e.article.text, _holder(e.sentence))
+        if span:
+            return _phrase_text(span.text, e.sentence), e.sentence, e.article
+    top = cited[0]
+    before = [s for s in catalog.sentences(top.article.id) if s.end <= top.sentence.start]
+    if before:
+        prev = before[-1]
+        span = pick_span(question, prev.text, top.article.text, _holder(prev))
+        if span:
+            return _phrase_text(span.text, prev), prev, top.article
+    return None
+
+
+def prefer_typed(question: str, evidence: Sequence[Evidence], margin: float) -> list[Evidence]:
+    """Evidence with the best sentence holding an answer of the question's type first, when it scores
+    within `margin` (a fraction) of the top sentence.
+
+    Example:
+        >>> prefer_typed("Who won?", [], 0.1)
+        []
+    """
+    ordered = list(evidence)
+    if not ordered or not expected_type(question) or _typed(question, ordered[0]):
+        return ordered
+    floor = ordered[0].score * (1 - margin)
+    for i, e in enumerate(ordered[1:12], start=1):
+        if e.score < floor:
+            break
+        if _typed(question, e):
+            return [e, *ordered[:i], *ordered[i + 1:]]
+    return ordered

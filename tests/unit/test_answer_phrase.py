@@ -1,0 +1,95 @@
+"""The answer phrase: expected type, typed spans, the phrase from the cited or previous sentence, and
+the gate it passes (a reported phrase stays a report)."""
+
+import pytest
+
+from bot.answer_phrase import answer_phrase, pick_span, prefer_typed
+from bot.entities import expected_type, spans
+from bot.types import Evidence
+from bot.verify import support
+from index.types import Article, Holder, Sentence
+
+pytestmark = pytest.mark.unit
+
+TEXT = ("A magnitude 7.8 earthquake struck Turkey on Monday. The quake killed 1,200 people, officials said. "
+        "It was the strongest in decades.")
+
+
+def _sentences() -> list[Sentence]:
+    out, start = [], 0
+    for part in TEXT.split(". "):
+        part = part if part.endswith(".") else part + "."
+        start = TEXT.index(part, start)
+        status = "attributed" if "officials said" in part else "asserted"
+        holder = Holder("officials", (), True) if status == "attributed" else None
+        out.append(Sentence("a", start, start + len(part), part, status, (status,), "", holder))
+        start += len(part)
+    return out
+
+
+class _Catalog:
+    def sentences(self, article_id: str) -> list[Sentence]:
+        return _sentences()
+
+
+ARTICLE = Article(id="a", path="a.txt", title="Quake", text=TEXT)
+
+
+def _ev(s: Sentence, score: float = 0.8) -> Evidence:
+    return Evidence(s, ARTICLE, score, 0)
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("How many people died?", "number"), ("When did it happen?", "date"), ("Which country was hit?", "place"),
+    ("Who won the election?", "person"), ("What percentage voted?", "percentage"),
+    ("Which company was fined?", "organisation"), ("Did the groups merge?", ""),
+])
+def test_expected_type(question: str, kind: str) -> None:
+    assert expected_type(question) == kind
+
+
+def test_spans_are_exact_slices() -> None:
+    text = "On March 3, 2024, Lai Ching-te met 300 officials in Taipei."
+    for kind in ("date", "number", "person"):
+        for s in spans(text, kind):
+            assert text[s.start:s.end] == s.text
+    assert [s.text for s in spans(text, "date")][0] == "March 3, 2024"
+
+
+def test_number_next_to_the_asked_noun() -> None:
+    assert pick_span("How many people died?", "In 2023, 40 homes burned and 12 people died.").text == "12"
+
+
+def test_words_of_the_question_are_not_an_answer() -> None:
+    assert pick_span("Which country did Turkey fight?", "Turkey fought on.") is None
+
+
+def test_sentence_opening_common_word_is_not_a_name() -> None:
+    assert pick_span("Which city won?", "Residents cheered.", "residents of the city cheered") is None
+
+
+def test_phrase_from_previous_sentence_passes_the_gate() -> None:
+    s = _sentences()
+    found = answer_phrase("Which country was hit by the quake?", "which", [_ev(s[1])], _Catalog())
+    assert found is not None
+    text, cited, _ = found
+    assert text == "Turkey." and cited.start == s[0].start
+    assert support(text, [cited]) == ""
+
+
+def test_reported_number_stays_a_report() -> None:
+    s = _sentences()
+    text, cited, _ = answer_phrase("How many people were killed?", "how_many", [_ev(s[1])], _Catalog())
+    assert text == "According to officials: 1,200." and support(text, [cited]) == ""
+    assert support("1,200.", [cited]) != ""  # the bare number would state a report as fact
+
+
+def test_yes_no_gets_no_phrase() -> None:
+    assert answer_phrase("Did the quake kill people?", "yesno", [_ev(_sentences()[1])], _Catalog()) is None
+
+
+def test_typed_sentence_leads_within_margin() -> None:
+    s = _sentences()
+    ev = [_ev(s[2], 0.8), _ev(s[0], 0.75)]
+    assert prefer_typed("Which country was hit?", ev, 0.1)[0].sentence is s[0]
+    assert prefer_typed("Which country was hit?", ev, 0.01)[0].sentence is s[2]
