@@ -13,45 +13,26 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from index import lexicon
+from index.lexicon import alternation
+
 APOS = r"[’']"
 
 
-def _words(words: str) -> str:
-    return "|".join(sorted(words.split(), key=len, reverse=True))
-
-
-# Reporting verbs that introduce a claim (attribution). Nouns like "report" are handled apart.
-REPORT_VERBS = _words(
-    "say says said saying tell tells told telling report reports reported reporting claim claims claimed "
-    "claiming write writes wrote written writing recall recalls recalled state stated states stating "
-    "announce announces announced allege alleges alleged alleging assert asserts asserted argue argues "
-    "argued arguing insist insists insisted warn warns warned estimate estimates estimated explain explains "
-    "explained note notes noted acknowledge acknowledges acknowledged add adds added reply replies replied "
-    "contend contends contended believe believes believed maintain maintained testify testified testifies "
-    "predict predicts predicted accuse accuses accused confirm confirms confirmed suggest suggests suggested "
-    "indicate indicates indicated consider considers considered think thinks thought describe describes "
-    "described ask asks asked view views viewed"
-)
-# Of those, the ones that only attribute when followed by a claim complement (that-clause, object).
-WEAK_REPORT_VERBS = {"maintain", "maintained", "state", "states", "note", "notes", "add", "adds", "consider",
-                     "considers", "think", "thinks", "describe", "describes", "estimate", "estimates",
-                     "view", "views", "viewed"}
-# Reporting verbs whose use by the writer is itself a hedge (inference, belief).
-# Verbs of inference: the writer hedges ("the alliance suggests"); a vague subject also attributes.
-INFERENCE_VERBS = {"suggest", "suggests", "suggested", "indicate", "indicates", "indicated"}
-# Verbs that need a quotation next to them to attribute ("he replied", "I asked, “…”").
-QUOTE_VERBS = {"add", "adds", "added", "reply", "replies", "replied", "ask", "asks", "asked"}
+# The word lists live in `index.lexicon`; these names are kept for the modules that read them here.
+REPORT_VERBS = alternation(lexicon.REPORT_VERBS)
+WEAK_REPORT_VERBS = lexicon.WEAK_REPORT_VERBS
+INFERENCE_VERBS = lexicon.INFERENCE_VERBS
+QUOTE_VERBS = lexicon.QUOTE_VERBS
 
 ATTRIB_VERB = re.compile(rf"\b(?P<verb>{REPORT_VERBS})\b", re.I)
 # A holder runs to the next clause mark; the dot of an abbreviation ("U.S.", "Dr.", "Gov.") does not end it.
-_ABBREV_DOT = (r"(?:(?<=\b[A-Z])|(?<=\bDr)|(?<=\bMr)|(?<=\bMs)|(?<=\bMrs)|(?<=\bGov)|(?<=\bSen)|(?<=\bRep)|"
-               r"(?<=\bGen)|(?<=\bSt)|(?<=\bJr)|(?<=\bLt)|(?<=\bCol)|(?<=\bSgt)|(?<=\bProf)|(?<=\bInc)|"
-               r"(?<=\bCorp)|(?<=\bCo)|(?<=\bMaj)|(?<=\bCapt)|(?<=\bAtty)|(?<=\bSupt))\.")
+_ABBREV_DOT = "(?:" + "|".join(rf"(?<=\b{w.capitalize()})" for w in sorted(
+    lexicon.TITLE_ABBREVS | lexicon.END_ABBREVS)) + r"|(?<=\b[A-Z]))\."
 ACCORDING = re.compile(rf"\baccording to (?P<holder>(?:[^,.;:—]|{_ABBREV_DOT})+)", re.I)
 CITING = re.compile(rf",?\s*\b(?:citing|quoting) (?P<holder>(?:[^,.;:—]|{_ABBREV_DOT})+)", re.I)
 POSTPOSED = re.compile(
-    r"[,”\"]\s*(?P<verb>says|said|writes|wrote|added|adds|told|replied|explains|explained|argues|argued|"
-    rf"notes|noted|claims|claimed|insists|insisted|warns|warned|asked|replied)\s+(?P<holder>(?:[^,.;:!?]|{_ABBREV_DOT})+)",
+    rf"[,”\"]\s*(?P<verb>{alternation(lexicon.POSTPOSED_VERBS)})\s+(?P<holder>(?:[^,.;:!?]|{_ABBREV_DOT})+)",
     re.I,
 )
 PASSIVE_BY = re.compile(

@@ -18,12 +18,13 @@ import re
 from dataclasses import dataclass, field
 
 from index import cues
+from index.polarity import read_polarity
 from index.splitter import paragraph_starts, split_sentences
 from index.types import STATUS_PRIORITY, Article, Holder, Inherited, Sentence
 
 # Names this version of the rules: an index records the one that wrote its statuses, and
 # `index.reannotate` brings an older index up to date. Change it whenever the output changes.
-ANNOTATOR = "rules-2026-12-01a"
+ANNOTATOR = "rules-2026-12-02a"
 
 UNCERTAIN_STATUSES = {"hedged", "unconfirmed", "disputed", "conditional", "speculative"}
 _CLAUSE_BOUNDARY = re.compile(
@@ -353,8 +354,9 @@ def annotate_spans(text: str, spans: list[tuple[int, int]], article_id: str = ""
             or bool(readings[i].vague)
         if main == "asserted" and readings[i].vague:
             cue = f"vague: {readings[i].vague}"
+        polarity, polarity_cue = read_polarity(text[s:e])
         out.append(Sentence(article_id, s, e, text[s:e], main, statuses, cue, holder, uncertain,
-                            readings[i].scope, inherited[i]))
+                            readings[i].scope, inherited[i], polarity, polarity_cue))
     return out
 
 

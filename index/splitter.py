@@ -11,15 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from index import lexicon
 from index.types import Chunk, Sentence, content_hash
 
 MAX_SENTENCE_CHARS = 1_500
-_TITLE_ABBREVS = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "cmdr", "adm",
-    "maj", "st", "jr", "sr", "vs", "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "mt", "ft", "approx", "dept", "fig", "vol", "pp", "rev", "hon", "pres",
-}
-_END_ABBREVS = {"etc", "inc", "co", "ltd", "corp", "llc", "plc", "bros"}
+_TITLE_ABBREVS = lexicon.TITLE_ABBREVS
+_END_ABBREVS = lexicon.END_ABBREVS
 _STARTERS = {
     "the", "a", "an", "but", "and", "in", "it", "he", "she", "they", "this", "that", "we", "i", "its", "his",
     "her", "their", "there", "these", "those", "on", "at", "for", "as", "if", "when", "while", "after",

@@ -1,0 +1,70 @@
+"""Every word list of the annotator and the splitter, once: reporting verbs, abbreviations, negators.
+
+Other modules build their patterns from these sets (`index.cues`, `index.splitter`, `index.polarity`,
+`bot.verify`); a word added here reaches all of them.
+
+Example:
+    >>> "said" in REPORT_VERBS and "sen" in TITLE_ABBREVS and "never" in NEGATORS
+    True
+"""
+
+from __future__ import annotations
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+def alternation(words: frozenset[str] | set[str]) -> str:
+    """A regex alternation of words, longest first (so "said" is not cut to "sa").
+
+    Example:
+        >>> alternation({"say", "says"})
+        'says|say'
+    """
+    return "|".join(sorted(words, key=lambda w: (-len(w), w)))
+
+
+# Reporting verbs that introduce a claim (attribution). Nouns like "report" are handled apart.
+REPORT_VERBS = _set(
+    "say says said saying tell tells told telling report reports reported reporting claim claims claimed "
+    "claiming write writes wrote written writing recall recalls recalled state stated states stating "
+    "announce announces announced allege alleges alleged alleging assert asserts asserted argue argues "
+    "argued arguing insist insists insisted warn warns warned estimate estimates estimated explain explains "
+    "explained note notes noted acknowledge acknowledges acknowledged add adds added reply replies replied "
+    "contend contends contended believe believes believed maintain maintained testify testified testifies "
+    "predict predicts predicted accuse accuses accused confirm confirms confirmed suggest suggests suggested "
+    "indicate indicates indicated consider considers considered think thinks thought describe describes "
+    "described ask asks asked view views viewed"
+)
+# Of those, the ones that only attribute when followed by a claim complement (that-clause, object).
+WEAK_REPORT_VERBS = _set("maintain maintained state states note notes add adds consider considers think thinks "
+                         "describe describes estimate estimates view views viewed")
+# Verbs of inference: the writer hedges ("the alliance suggests"); a vague subject also attributes.
+INFERENCE_VERBS = _set("suggest suggests suggested indicate indicates indicated")
+# Verbs that need a quotation next to them to attribute ("he replied", "I asked, “…”").
+QUOTE_VERBS = _set("add adds added reply replies replied ask asks asked")
+# Reporting verbs after a quote or clause, before the speaker (", said the official" / ", she said").
+POSTPOSED_VERBS = _set("says said writes wrote added adds told replied explains explained argues argued notes "
+                       "noted claims claimed insists insisted warns warned asked")
+# Verbs of confirmation: their negation is a non-confirmation (`unconfirmed`), not a negated event.
+CONFIRM_VERBS = _set("confirm confirms confirmed verify verifies verified corroborate corroborated "
+                     "substantiate substantiated")
+
+# Abbreviations whose dot ends neither a sentence nor a holder: titles before a name, months, units.
+TITLE_ABBREVS = _set(
+    "mr mrs ms dr prof gen sen rep gov lt col sgt capt cmdr adm maj st jr sr vs no nos jan feb mar apr jun jul "
+    "aug sep sept oct nov dec mt ft approx dept fig vol pp rev hon pres atty supt")
+# Abbreviations that may end a sentence ("… Apple Inc. The company"): a boundary before a clear start.
+END_ABBREVS = _set("etc inc co ltd corp llc plc bros")
+
+# Negators: words that state that something did not happen ("did not sign", "never reached").
+NEGATORS = _set("not never no nobody nothing none neither nor")
+# Auxiliaries a negator follows ("did not", "hasn't"); with the contracted forms ("won't", "can't").
+AUXILIARIES = _set("is are was were be been has have had do does did will would can could should may might "
+                   "must shall")
+# Verbs whose infinitive did not happen ("failed to sign", "refused to testify").
+FAILURE_VERBS = _set("fail fails failed refuse refuses refused")
+# Words after a negator that negate no event ("not only", "no doubt", "no matter", "not clear"):
+NON_NEGATING = _set("only just least merely until doubt matter clear known certain sure")
+# (a hedge rather than a negation: "it is not clear whether", "not yet known")
