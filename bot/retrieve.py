@@ -19,6 +19,7 @@ import numpy as np
 from bot.question import Question
 from bot.types import Evidence
 from index import cues
+from index.lexicon import EVENT_SYNONYMS
 from index.store import Store
 from index.text import terms as text_terms
 
@@ -101,13 +102,15 @@ class HybridRetriever:
         """Retrieve and score candidate evidence sentences for a question."""
         all_terms = list(q.terms) + list(q.context_terms)
         catalog = self.store.catalog
-        found = self._search_chunks(q.search_text, all_terms, None, None)
+        syn = {t: synonyms(t) for t in all_terms}
+        lexical_terms = list(dict.fromkeys(all_terms + [v for t in all_terms for v in sorted(syn[t])]))
+        found = self._search_chunks(q.search_text, lexical_terms, None, None)
         chunks, dense, expanded, df, vector = found.chunks, found.dense, found.expanded, found.df, found.vector
         own_vector = vector if not q.followup else self.store.embedder.encode([q.text])[0]
         rows = catalog.chunk_rows([cid for cid, _ in chunks])
         n_chunks = max(1, catalog.count_chunks())
         idf = {t: math.log(1 + (n_chunks + 0.5) / (df.get(t, 0) + 0.5)) for t in expanded}
-        groups = {t: {t} | {v for v in expanded if v not in all_terms and _one_sub(t, v)} for t in all_terms}
+        groups = {t: {t} | syn[t] | {v for v in expanded if v not in all_terms and _one_sub(t, v)} for t in all_terms}
         top_fused = chunks[0][1] if chunks else 1.0
         # A follow-up ("Where does he work?") is about what the previous question named: its terms count too.
         wanted = list(dict.fromkeys(all_terms)) if q.followup else list(q.terms)
@@ -145,6 +148,23 @@ class HybridRetriever:
         evidence.sort(key=lambda e: -e.score)
         best = max((dense.get(cid, 0.0) for cid, _ in chunks), default=0.0)
         return Retrieval(chunks, evidence, best)
+
+
+def synonyms(term: str) -> set[str]:
+    """The stemmed event synonyms of a stemmed term (`index.lexicon.EVENT_SYNONYMS`).
+
+    Example:
+        >>> sorted(synonyms(text_terms("truce")[0])) == sorted(text_terms("ceasefire"))
+        True
+    """
+    out: set[str] = set()
+    for group in _SYNONYM_STEMS:
+        if term in group:
+            out |= group - {term}
+    return out
+
+
+_SYNONYM_STEMS = tuple(frozenset(t for w in g for t in text_terms(w)) for g in EVENT_SYNONYMS)
 
 
 def _one_sub(a: str, b: str) -> bool:

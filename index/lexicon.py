@@ -68,3 +68,8 @@ FAILURE_VERBS = _set("fail fails failed refuse refuses refused")
 # Words after a negator that negate no event ("not only", "no doubt", "no matter", "not clear"):
 NON_NEGATING = _set("only just least merely until doubt matter clear known certain sure")
 # (a hedge rather than a negation: "it is not clear whether", "not yet known")
+
+# Event synonyms (reviewed, small): a question's word also finds its synonyms in BM25 and coverage.
+EVENT_SYNONYMS: tuple[frozenset[str], ...] = tuple(_set(g) for g in (
+    "killed died dead death deaths", "truce ceasefire", "dismissed sacked ousted", "resigned quit",
+    "blaze wildfire", "merge merged merger"))
