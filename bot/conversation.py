@@ -7,7 +7,7 @@ the data directory (`answers/ID.json`) and reopened by `?a=ID`.
 Example:
     >>> from bot.types import Answer
     >>> c = Conversation().add(Answer(question="Q?", text="A [1]."))
-    >>> c.turns[0].scope, "# Q?" in conversation_markdown(c)
+    >>> c.turns[0].scope, "## a1: Q?" in conversation_markdown(c)
     ('a1', True)
 """
 

@@ -91,4 +91,4 @@ def ask(pg, question: str) -> None:
     pg.wait_for_function(
         "n => document.querySelectorAll('#sc-chat .message').length >= n + 2 && "
         "document.querySelector('#sc-sources') && document.querySelector('#sc-sure').innerText.length > 5", arg=n,
-        timeout=60_000)
+        timeout=120_000)
