@@ -104,14 +104,14 @@ def check_claim(retriever: Searcher, catalog: BaseCatalog, settings: Settings, c
     related += [m for m in neighbours(as_sentence, seeds, catalog) if m not in related]
     related = [p for p in related if same_figures(as_sentence, p[0]) and
                (stance(p[0]) in {"fact", "report"} or on_point(as_sentence, p[0]))] or related
-    verdict = judge([(s, a.date) for s, a in related])
+    verdict = judge([(s, a.date) for s, a in related], q.text)
     order = sorted(verdict.basis, key=lambda i: (i >= len(seeds), -_date_key(related[i][1])))
     cited = [related[i] for i in order] + [related[i] for i in verdict.superseded]
     cited = [p for p in cited if p in seeds or stance(p[0]) != "fact"][:8] or cited[:4]
     cited, copies = one_per_copy(cited)
     citations = tuple(_citation(i + 1, s, a) for i, (s, a) in enumerate(cited))
     flags = tuple(_sentence_flag(c, s) for c, (s, _) in zip(citations, cited, strict=True) if s.status != "asserted")
-    explanation = EXPLANATIONS[verdict.kind]
+    explanation = verdict.explanation or EXPLANATIONS[verdict.kind]
     against = [p for p in cited if stance(p[0]) in {"denied", "negated", "unconfirmed"}]
     if against:
         s = against[0][0]

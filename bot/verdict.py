@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from index.lexicon import CONFIRM_VERBS
 from index.types import Sentence
 
 KINDS = ("supported", "reported", "disputed", "contradicted", "mixed", "confirmed_later", "not_in_articles")
@@ -37,6 +38,8 @@ EXPLANATIONS = {
 }
 _NUMBER = re.compile(r"\b\d[\d,]*(?:\.\d+)?\b")
 
+_WORD = re.compile(r"[A-Za-z][A-Za-z.]*[A-Za-z]|[A-Za-z]")
+
 
 @dataclass(frozen=True)
 class Verdict:
@@ -46,6 +49,7 @@ class Verdict:
     label: str
     basis: tuple[int, ...] = ()
     superseded: tuple[int, ...] = ()
+    explanation: str = ""
 
 
 def stance(s: Sentence) -> str:
@@ -79,17 +83,43 @@ def figures(text: str) -> tuple[str, ...]:
     return tuple(n for n in out if not (len(n) == 4 and n[:2] in {"19", "20"}))
 
 
-def judge(items: Sequence[tuple[Sentence, str]]) -> Verdict:
-    """The verdict from the sentences about one claim, each with its article's date (ISO, may be '')."""
+def judge(items: Sequence[tuple[Sentence, str]], claim: str = "") -> Verdict:
+    """The verdict from the sentences about one claim, each with its article's date (ISO, may be '').
+
+    A claim that someone confirmed it ("U.S. officials confirmed the merger") is contradicted by a
+    sentence in which that party has not confirmed it.
+
+    Example:
+        >>> from index.types import Holder
+        >>> no = Sentence("a", 0, 9, "U.S. officials haven't confirmed it.", "unconfirmed", ("unconfirmed",),
+        ...               "haven't confirmed", Holder("U.S. officials", (), True))
+        >>> judge([(no, "")], "U.S. officials confirmed the merger").kind, judge([(no, "")], "They merged").kind
+        ('contradicted', 'reported')
+    """
     if not items:
         return Verdict("not_in_articles", LABELS["not_in_articles"])
     stances = [stance(s) for s, _ in items]
     by = {k: [i for i, x in enumerate(stances) if x == k] for k in ("fact", "report", "unconfirmed", "denied",
                                                                      "negated")}
     kind = _kind(by, [d for _, d in items])
+    note = EXPLANATIONS.get(kind, "")
+    if kind in {"reported", "supported"} and _confirmation_denied(claim, [items[i][0] for i in by["unconfirmed"]]):
+        kind, note = "contradicted", "The party the claim says confirmed it has not confirmed it."
     superseded = _superseded(items)
     basis = tuple(i for i in range(len(items)) if i not in superseded)
-    return Verdict(kind, LABELS[kind], basis, superseded)
+    return Verdict(kind, LABELS[kind], basis, superseded, note)
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)}
+
+
+def _confirmation_denied(claim: str, unconfirmed: Sequence[Sentence]) -> bool:
+    """The claim says a party confirmed it, and a sentence says that same party has not."""
+    words = _words(claim)
+    if not words & CONFIRM_VERBS:
+        return False
+    return any(s.holder and _words(" ".join(s.holder.sources)) & words - CONFIRM_VERBS for s in unconfirmed)
 
 
 def _kind(by: dict[str, list[int]], dates: Sequence[str]) -> str:
