@@ -17,7 +17,6 @@ Label mapping, fixed before the first measurement:
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from dataclasses import dataclass
@@ -25,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.scoring import NAIVE_ATTRIBUTION, NAIVE_HOLDER, mcc, prf, token_f1  # noqa: E402
+from bench.scoring import NAIVE_ATTRIBUTION, NAIVE_HOLDER, data_path, mcc, prf, token_f1  # noqa: E402
 from index.epistemic import annotate  # noqa: E402
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "dev"
@@ -95,16 +94,13 @@ def report(name: str, rows: list[tuple[bool, str, bool, str]]) -> None:
 
 def main() -> int:
     """Run both systems on the dev articles and print them side by side."""
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--data", type=Path, default=DEFAULT)
-    args = ap.parse_args()
-    if not args.data.exists():
-        print(f"skipped: {args.data} not found (benchmark data lives in ../shared/data, never in the repo)")
+    data_dir = data_path(DEFAULT)
+    if data_dir is None:
         return 0
     ours: list[tuple[bool, str, bool, str]] = []
     base: list[tuple[bool, str, bool, str]] = []
     took = 0.0
-    paths = sorted(args.data.glob("*.ann"))
+    paths = sorted(data_dir.glob("*.ann"))
     for ann in paths:
         text = ann.with_suffix(".txt").read_text(encoding="utf-8")
         atts = load_ann(ann)

@@ -16,7 +16,6 @@ Label mapping, fixed before the first measurement:
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from pathlib import Path
@@ -24,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.hedges import detok  # noqa: E402
-from bench.scoring import NAIVE_NEGATION, NAIVE_POSSIBLE, macro_f1, mcc, prf  # noqa: E402
+from bench.scoring import NAIVE_NEGATION, NAIVE_POSSIBLE, data_path, macro_f1, mcc, prf  # noqa: E402
 from index.epistemic import annotate_spans  # noqa: E402
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "uw-factuality" / "dev.conll"
@@ -84,13 +83,10 @@ def report(name: str, pred: list[tuple[str, bool]], gold: list[str]) -> None:
 
 def main() -> int:
     """Run both systems on the dev split and print them side by side."""
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--data", type=Path, default=DEFAULT)
-    args = ap.parse_args()
-    if not args.data.exists():
-        print(f"skipped: {args.data} not found (benchmark data lives in ../shared/data, never in the repo)")
+    data_dir = data_path(DEFAULT)
+    if data_dir is None:
         return 0
-    data = load(args.data)
+    data = load(data_dir)
     gold = [g for _, g in data]
     print(f"{len(data)} sentences: " + ", ".join(f"{lab} {gold.count(lab)}" for lab in LABELS))
     t = time.perf_counter()

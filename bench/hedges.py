@@ -8,7 +8,6 @@ Compared side by side with a one-line regex of ~50 common hedge and weasel cues.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import re
 import sys
@@ -17,6 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.scoring import data_path, prf  # noqa: E402
 from index.epistemic import annotate  # noqa: E402
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "wikiweasel" / "train.csv"
@@ -42,23 +42,11 @@ def load(path: Path) -> list[tuple[str, int]]:
         return [(row["text"], int(row["label"])) for row in csv.DictReader(f)]
 
 
-def f1(pred: list[int], gold: list[int]) -> tuple[float, float, float]:
-    tp = sum(p and g for p, g in zip(pred, gold, strict=True))
-    fp = sum(p and not g for p, g in zip(pred, gold, strict=True))
-    fn = sum(g and not p for p, g in zip(pred, gold, strict=True))
-    prec = tp / max(1, tp + fp)
-    rec = tp / max(1, tp + fn)
-    return prec, rec, 2 * prec * rec / max(1e-9, prec + rec)
-
-
 def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--data", type=Path, default=DEFAULT)
-    args = ap.parse_args()
-    if not args.data.exists():
-        print(f"skipped: {args.data} not found (benchmark data lives in ../shared/data, never in the repo)")
+    data_dir = data_path(DEFAULT)
+    if data_dir is None:
         return 0
-    rows = load(args.data)
+    rows = load(data_dir)
     texts = [detok(t) for t, _ in rows]
     gold = [g for _, g in rows]
     t0 = time.perf_counter()
@@ -70,7 +58,7 @@ def main() -> int:
     print(f"{len(rows)} sentences, {sum(gold)} uncertain")
     print(f"{'system':<22}{'P':>7}{'R':>7}{'F1':>7}{'sent/s':>10}")
     for name, pred, secs in (("sourcecheck annotate", ours, dt), ("regex of ~50 cues", base, dt_base)):
-        p, r, f = f1(pred, gold)
+        p, r, f = prf(pred, gold)
         print(f"{name:<22}{100 * p:7.1f}{100 * r:7.1f}{100 * f:7.1f}{len(rows) / secs:10.0f}")
     return 0
 

@@ -12,8 +12,10 @@ Example:
 
 from __future__ import annotations
 
+import argparse
 import math
 import re
+from pathlib import Path
 
 # Naive baselines (never tuned).
 NAIVE_ATTRIBUTION = re.compile(
@@ -24,6 +26,17 @@ NAIVE_POSSIBLE = re.compile(
     re.I)
 NAIVE_HOLDER = re.compile(r"(?P<holder>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*|\b(?:he|she|they|I|we))\s+"
                           r"(?:said|says|told|wrote|added)\b")
+
+
+def data_path(default: Path) -> Path | None:
+    """The `--data` path of a benchmark (default `default`); None, with a skip line printed, when absent."""
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", type=Path, default=default)
+    path = ap.parse_args().data
+    if not path.exists():
+        print(f"skipped: {path} not found (benchmark data lives in ../shared/data, never in the repo)")
+        return None
+    return path
 
 
 def prf(pred: list[int], gold: list[int]) -> tuple[float, float, float]:
