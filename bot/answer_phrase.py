@@ -98,12 +98,62 @@ def _phrase_text(span: str, s: Sentence) -> str:
     return f"Reportedly, {span}."
 
 
-def answer_phrase(question: str, kind: str, cited: Sequence[Evidence], catalog: BaseCatalog) -> tuple[str, Sentence,
-                                                                                                      Article] | None:
+_DESCRIBE = re.compile(r"^\s*(?i:who)\s+(is|was)\s+(?!the\b|a\b|an\b)([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*\??\s*$")
+_WORKPLACE = re.compile(r"^\s*(?:where|for\s+(?:whom|which\s+\w+))\s+(?:does|did|do)\s+(.+?)\s+work\b", re.I)
+_PERSON = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}")
+
+
+def described(question: str, context: str = "") -> tuple[str, str] | None:
+    """The person a "Who is X?" or "Where does X work?" question asks to describe, and the verb; for a
+    follow-up ("Where does he work?") the person comes from `context`, the previous question.
+
+    Example:
+        >>> described("Who is Chris Kozak?"), described("Where does he work?", "Who is Chris Kozak?")
+        (('Chris Kozak', 'is'), ('Chris Kozak', 'is'))
+    """
+    m = _DESCRIBE.match(question)
+    if m:
+        return m.group(2), m.group(1).lower()
+    w = _WORKPLACE.match(question)
+    if not w:
+        return None
+    named = _PERSON.search(w.group(1)) or _PERSON.search(context)
+    return (named.group(0), "is") if named else None
+
+
+def appositive(name: str, text: str) -> str:
+    """The description an article attaches to a name ("Chris Kozak, a Syria analyst at ..."), or ''.
+
+    Example:
+        >>> appositive("Chris Kozak", "says Chris Kozak, a Syria analyst at the Institute for the Study of War.")
+        'a Syria analyst at the Institute for the Study of War'
+    """
+    surname = name.split()[-1]
+    m = re.search(rf"\b{re.escape(surname)}\b,\s+((?:an?|the|[a-z][\w-]*)\s[^,;:”\"()]*?)(?=[,;:”\"(]|\.\s|\.?$)",
+                  text)
+    return m.group(1).strip() if m else ""
+
+
+def _description(subject: tuple[str, str], cited: Sequence[Evidence]) -> tuple[str, Sentence, Article] | None:
+    name, verb = subject
+    for e in cited:
+        desc = appositive(name, e.sentence.text)
+        if desc:
+            return f"{name} {verb} {desc}.", e.sentence, e.article
+    return None
+
+
+def answer_phrase(question: str, kind: str, cited: Sequence[Evidence], catalog: BaseCatalog,
+                  context: str = "") -> tuple[str, Sentence, Article] | None:
     """The answer line and the sentence it is cited to: from the first cited sentence that holds an answer
-    of the question's type, else from the sentence before the top one ("the country" named there)."""
+    of the question's type, else from the sentence before the top one ("the country" named there). A
+    question asking who someone is (or where they work) is answered by the article's description of them;
+    `context` is the previous question of a follow-up."""
     if kind in {"yesno", "why"} or not cited:
         return None
+    subject = described(question, context)
+    if subject:
+        return _description(subject, cited)
     for e in cited:
         span = pick_span(question, e.sentence.text, e.article.text, _holder(e.sentence))
         if span:

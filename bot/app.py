@@ -106,19 +106,20 @@ class Page:
         return gr.update(value=str(md), visible=True), gr.update(value=str(js), visible=True)
 
     def reopen(self, request: gr.Request) -> tuple[Any, ...]:
-        """Reopen a shared answer from `?a=ID` (nothing happens without it)."""
+        """Reopen a shared answer from `?a=ID`. Without one nothing is written: this runs after the page shows,
+        so clearing the outputs would wipe a question typed in the meantime. The question box is never touched."""
         share_id = dict(request.query_params).get("a", "") if request else ""
         if not share_id:
-            return [], "", "", "", SKIP, SKIP, Conversation(), ""
+            return (SKIP,) * 8
         try:
             answer = load_shared(self.bot.settings.data_dir, share_id)
         except SourcecheckError as err:
             msg = {"role": "assistant", "content": f'<div class="sc-abstain">⚠ {esc_md(str(err))}</div>'}
-            return [msg], "", "", "", SKIP, SKIP, Conversation(), ""
+            return [msg], SKIP, "", "", SKIP, SKIP, Conversation(), ""
         conv = Conversation((Turn("a1", answer, share_id),))
         chat = [{"role": "user", "content": answer.question},
                 {"role": "assistant", "content": answer_markdown(answer, "a1")}]
-        return chat, "", self.sources(conv), sureness_html(answer), *self._export(conv), conv, share_html(conv.turns[0])
+        return chat, SKIP, self.sources(conv), sureness_html(answer), *self._export(conv), conv, share_html(conv.turns[0])
 
     def check(self, claim: str) -> str:
         try:

@@ -166,7 +166,7 @@ def compose(q: Question, evidence: Sequence[Evidence], catalog: BaseCatalog, lim
             used.add((e.article.id, src.start))
             draft.sentences.append(DraftSentence(frame(src), [(src, e.article)]))
     add_claim_context(draft, chosen, evidence, catalog, used)
-    phrase = answer_phrase(q.text, q.kind, chosen, catalog)
+    phrase = answer_phrase(q.text, q.kind, chosen, catalog, q.search_text if q.followup else "")
     if phrase:
         text, s, a = phrase
         draft.sentences.insert(0, DraftSentence(text, [(s, a)], kind="answer"))

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.conftest import ROOT, SEEDS, free_port, wait_for_port
 
@@ -83,12 +84,27 @@ def shot(pg, name: str) -> Path:
     return path
 
 
+def click_until(pg, selector: str, condition: str, arg=None, timeout: int = 20_000) -> None:
+    """Click and wait for `condition` (a JS function of `arg`); click once more if the page did not take the
+    first click (a click landing while Gradio is still binding its handlers is lost)."""
+    pg.click(selector)
+    try:
+        pg.wait_for_function(condition, arg=arg, timeout=timeout)
+    except PlaywrightTimeout:
+        pg.click(selector)
+        pg.wait_for_function(condition, arg=arg, timeout=timeout * 3)
+
+
 def ask(pg, question: str) -> None:
+    """Ask in the page and wait for the whole answer: the share link of a new answer is the last thing written
+    (the bubble streams sentence by sentence before it, and the previous answer's sureness is still shown)."""
     box = pg.locator("#sc-question textarea, #sc-question input").first
     box.fill(question)
     n = pg.locator("#sc-chat .message").count()
-    pg.click("#sc-ask")
+    before = pg.evaluate("() => document.querySelector('#sc-share-link')?.getAttribute('href') || ''")
+    click_until(pg, "#sc-ask", "n => document.querySelectorAll('#sc-chat .message').length > n", n)
     pg.wait_for_function(
-        "n => document.querySelectorAll('#sc-chat .message').length >= n + 2 && "
-        "document.querySelector('#sc-sources') && document.querySelector('#sc-sure').innerText.length > 5", arg=n,
+        "([n, before]) => { const a = document.querySelector('#sc-share-link');"
+        " return document.querySelectorAll('#sc-chat .message').length >= n + 2 && a && "
+        "a.getAttribute('href') !== before && document.querySelector('#sc-sources'); }", arg=[n, before],
         timeout=120_000)

@@ -2,7 +2,7 @@
 question gets a hint, not an answer."""
 
 from tests.article_files import NEWS_HTML, make_pdf
-from tests.browser.conftest import shot
+from tests.browser.conftest import click_until, shot
 
 
 def _articles_table(page) -> str:
@@ -45,7 +45,6 @@ def test_upload_html_and_pdf_then_list_and_remove_one(page, tmp_path):
 def test_a_url_in_the_question_box_gets_a_hint(page):
     box = page.locator("#sc-question textarea, #sc-question input").first
     box.fill("https://example.org/news/truce")
-    page.click("#sc-ask")
-    page.wait_for_function("document.querySelector('#sc-chat').innerText.includes('web address')", timeout=30_000)
+    click_until(page, "#sc-ask", "() => document.querySelector('#sc-chat').innerText.includes('web address')")
     text = page.locator("#sc-chat").inner_text()
     assert "not a question" in text and "Add articles" in text and "articles don't say" not in text

@@ -82,3 +82,15 @@ def test_followup_in_the_page_uses_the_conversation(page):
     ask(page, "Who is Chris Kozak?")
     ask(page, "Where does he work?")
     assert "Institute for the Study of War" in page.locator("#sc-chat .message").last.inner_text()
+
+
+def test_a_question_typed_as_the_page_opens_is_kept(browser, page_url):
+    ctx = browser.new_context()
+    pg = ctx.new_page()
+    pg.goto(page_url)
+    box = pg.locator("#sc-question textarea, #sc-question input").first
+    box.wait_for(timeout=60_000)
+    box.fill("Who is Chris Kozak?")  # before the page's load event has come back
+    pg.wait_for_timeout(3000)
+    assert box.input_value() == "Who is Chris Kozak?"
+    ctx.close()

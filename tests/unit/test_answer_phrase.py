@@ -3,7 +3,7 @@ the gate it passes (a reported phrase stays a report)."""
 
 import pytest
 
-from bot.answer_phrase import answer_phrase, pick_span, prefer_typed
+from bot.answer_phrase import answer_phrase, appositive, described, pick_span, prefer_typed
 from bot.entities import expected_type, spans
 from bot.types import Evidence
 from bot.verify import support
@@ -93,3 +93,17 @@ def test_typed_sentence_leads_within_margin() -> None:
     ev = [_ev(s[2], 0.8), _ev(s[0], 0.75)]
     assert prefer_typed("Which country was hit?", ev, 0.1)[0].sentence is s[0]
     assert prefer_typed("Which country was hit?", ev, 0.01)[0].sentence is s[2]
+
+
+def test_who_is_a_person_is_answered_by_the_articles_description_not_a_name_near_it():
+    text = "“It was a top-down rule,” says Chris Kozak, a Syria analyst at the Institute for the Study of War."
+    assert described("Who is Chris Kozak?") == ("Chris Kozak", "is")
+    assert appositive("Chris Kozak", text) == "a Syria analyst at the Institute for the Study of War"
+    assert appositive("Chris Kozak", "Chris Kozak said the rule was harsh.") == ""
+
+
+def test_where_does_he_work_takes_the_person_from_the_previous_question():
+    assert described("Where does he work?", "Who is Chris Kozak? Where does he work?") == ("Chris Kozak", "is")
+    assert described("Where does Jamal Maarouf work?") == ("Jamal Maarouf", "is")
+    assert described("Who is the leader of the Hazm Movement?") is None
+    assert described("Where did the fighters travel?") is None
