@@ -20,6 +20,7 @@ from bot.retrieve import Retrieval
 from bot.types import ClaimCheck, Corroboration, Evidence
 from bot.verdict import EXPLANATIONS, figures, judge, stance
 from index import cues
+from index.lexicon import EVENT_SYNONYMS
 from index.catalog_base import BaseCatalog
 from index.settings import Settings
 from index.text import terms
@@ -77,7 +78,7 @@ def on_point(claim: Sentence, s: Sentence) -> bool:
         >>> on_point(c, Sentence("a", 0, 1, "Norvik denied that card numbers were taken.", "disputed", ("disputed",), ""))
         True
     """
-    generic = set(terms(" ".join(w for g in cues.CLAIM_SYNONYMS for w in g))) | entities(claim.text) | \
+    generic = set(terms(" ".join(w for g in EVENT_SYNONYMS for w in g))) | entities(claim.text) | \
         set(terms(" ".join(entities(claim.text))))
     content = set(terms(claim.text)) - generic
     return bool(content & set(terms(s.text)))
@@ -85,8 +86,17 @@ def on_point(claim: Sentence, s: Sentence) -> bool:
 
 def same_figures(claim: Sentence, s: Sentence) -> bool:
     """A sentence with numbers judges a claim with numbers only when they share one (the other figures
-    are context: superseded or superseding)."""
+    are context: superseded or superseding); a stated fact with no number cannot establish a claim's
+    figure ("A wildfire swept the hills" does not support "the blaze killed 12"), a doubt without one still speaks to it.
+
+    Example:
+        >>> c = Sentence("c", 0, 1, "The blaze killed 12 people.", "asserted", ("asserted",), "")
+        >>> same_figures(c, Sentence("a", 0, 1, "A wildfire swept the hills.", "asserted", ("asserted",), ""))
+        False
+    """
     mine, theirs = set(figures(claim.text)), set(figures(s.text))
+    if mine and not theirs:
+        return stance(s) != "fact"
     return not mine or not theirs or bool(mine & theirs)
 
 

@@ -69,7 +69,7 @@ def _fuzzy_overlap(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def same_claim(a: Sentence, b: Sentence) -> bool:
-    """Two sentences state the same claim: a shared event class (or `cues.CLAIM_SYNONYMS` group) stated as
+    """Two sentences state the same claim: a shared event class (or `lexicon.EVENT_SYNONYMS` group) stated as
     happening (not wished for, planned or conditional) and a shared participant (fuzzy).
 
     Example:

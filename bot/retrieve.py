@@ -164,7 +164,14 @@ def synonyms(term: str) -> set[str]:
     return out
 
 
-_SYNONYM_STEMS = tuple(frozenset(t for w in g for t in text_terms(w)) for g in EVENT_SYNONYMS)
+def _synonym_stems() -> tuple[frozenset[str], ...]:
+    """Each group's single-word stems, without the stems two groups share (ambiguous: "fired", "fire")."""
+    groups = [frozenset(t for w in g if " " not in w and "-" not in w for t in text_terms(w)) for g in EVENT_SYNONYMS]
+    shared = {t for i, g in enumerate(groups) for h in groups[i + 1:] for t in g & h}
+    return tuple(g - shared for g in groups)
+
+
+_SYNONYM_STEMS = _synonym_stems()
 
 
 def _one_sub(a: str, b: str) -> bool:

@@ -247,19 +247,8 @@ def stated_event_classes(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-# Claim-matching synonyms (read path only; the annotator does not use them): words in one group name
-# the same thing when two sentences are compared as one claim ("the blaze killed 12" ~ "12 died in the fire").
-CLAIM_SYNONYMS: tuple[tuple[str, ...], ...] = (
-    ("killed", "kill", "kills", "died", "die", "dies", "dead", "death", "deaths", "slain", "fatalities"),
-    ("truce", "ceasefire", "cease-fire", "accord", "armistice"),
-    ("fired", "dismissed", "sacked", "ousted"),
-    ("resign", "resigned", "resigns", "resignation", "step down", "stepped down", "steps down", "quit", "quits"),
-    ("blaze", "fire", "fires", "wildfire", "wildfires", "inferno"),
-    ("merge", "merged", "merger", "merges", "merging"),
-    ("breach", "hack", "hacked", "hackers", "cyberattack", "leak", "leaked"),
-)
-_SYNONYM_OF = {w: g[0] for g in CLAIM_SYNONYMS for w in g}
-_SYNONYM_PHRASES = re.compile(r"\b(?:" + "|".join(re.escape(w) for g in CLAIM_SYNONYMS for w in g if " " in w or
+_SYNONYM_OF = {w: g[0] for g in lexicon.EVENT_SYNONYMS for w in g}
+_SYNONYM_PHRASES = re.compile(r"\b(?:" + "|".join(re.escape(w) for g in lexicon.EVENT_SYNONYMS for w in g if " " in w or
                                                   "-" in w) + r")\b", re.I)
 
 

@@ -69,7 +69,16 @@ FAILURE_VERBS = _set("fail fails failed refuse refuses refused")
 NON_NEGATING = _set("only just least merely until doubt matter clear known certain sure")
 # (a hedge rather than a negation: "it is not clear whether", "not yet known")
 
-# Event synonyms (reviewed, small): a question's word also finds its synonyms in BM25 and coverage.
-EVENT_SYNONYMS: tuple[frozenset[str], ...] = tuple(_set(g) for g in (
-    "killed died dead death deaths", "truce ceasefire", "dismissed sacked ousted", "resigned quit",
-    "blaze wildfire", "merge merged merger"))
+# Event synonyms (reviewed, small): words in one group name the same event; the first word names the
+# group. Claim matching compares words ("the blaze killed 12" ~ "12 died in the fire"); retrieval expands a
+# question's single words (not phrases or hyphenated ones) into their group's (BM25 and coverage), skipping stems two groups share
+# ("fired" and "fire" stem alike).
+EVENT_SYNONYMS: tuple[tuple[str, ...], ...] = (
+    ("killed", "kill", "kills", "died", "die", "dies", "dead", "death", "deaths", "slain", "fatalities"),
+    ("truce", "ceasefire", "cease-fire", "accord", "armistice"),
+    ("fired", "dismissed", "sacked", "ousted"),
+    ("resign", "resigned", "resigns", "resignation", "step down", "stepped down", "steps down", "quit", "quits"),
+    ("blaze", "fire", "fires", "wildfire", "wildfires", "inferno"),
+    ("merge", "merged", "merger", "merges", "merging"),
+    ("breach", "hack", "hacked", "hackers", "cyberattack", "leak", "leaked"),
+)
