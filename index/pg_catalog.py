@@ -71,7 +71,8 @@ class PgCatalog(BaseCatalog):
         return db
 
     def _down(self, err: Exception) -> StoreError:
-        return StoreError(f"cannot reach the PostgreSQL catalog at {where(self.url)} ({str(err).strip()}). "
+        reason = " ".join(str(err).split())  # psycopg's message spans lines; the error is one line
+        return StoreError(f"cannot reach the PostgreSQL catalog at {where(self.url)} ({reason}). "
                           "Fix: start PostgreSQL (`pg_ctlcluster 15 main start`) or correct SOURCECHECK_CATALOG_URL; "
                           "the next question reconnects")
 
