@@ -14,6 +14,7 @@ import threading
 import time
 from pathlib import Path
 
+from bot import Bot
 from index.ingest import ingest
 from index.store import Store
 from index.text import terms
@@ -74,6 +75,7 @@ def test_reconcile_leaves_the_vectors_of_an_ingest_still_writing_elsewhere(pg, c
     reader = opened(tmp_path / "m2", shared)
     assert reader.collection.count() > 0 and reader.catalog.count_articles() == 0, "not committed: not seen"
     assert not reader.catalog.bm25(terms(markers[0]), 3)
+    assert not Bot(reader).retrieve(f"Was {markers[0]} seen in town?").evidence, "its vectors alone answer nothing"
     removed: list[int] = []
     sweep = threading.Thread(target=lambda: removed.append(reader.reconcile()))
     sweep.start()
