@@ -25,6 +25,7 @@ from tests.servers import chroma_module, pg_module  # noqa: F401  (fixtures)
 
 GOLD = Path(__file__).resolve().parents[2] / "eval" / "questions.jsonl"
 QUESTIONS = [json.loads(line)["question"] for line in GOLD.read_text().splitlines() if line.strip()][::4]
+CLAIM = "ISIS and al-Nusra agreed to a truce"
 QUOKKA = ("Officials said the Rottnest quokka census counted 412 quokkas this year. "
           "Rangers said the count was the highest since 2019.")
 LONG = " ".join(f"Officials said convoy {i} reached the border post at dawn on day {i}." for i in range(150))
@@ -39,15 +40,16 @@ def pages(pg_module, chroma_module, tmp_path_factory) -> Iterator[list[PageServe
 
 
 def test_two_page_servers_on_one_index_answer_alike(pages):
-    def session(server: PageServer) -> list[dict[str, str]]:
+    def session(server: PageServer) -> list[Any]:
         client = server.client()
-        return [ask(client, q) for q in QUESTIONS]
+        return [ask(client, q) for q in QUESTIONS] + [client.predict(CLAIM, api_name="/check")]
 
     with ThreadPoolExecutor(2) as pool:
         first, second = pool.map(session, pages)
-    for q, a, b in zip(QUESTIONS, first, second, strict=True):
+    for q, a, b in zip([*QUESTIONS, CLAIM], first, second, strict=True):
         assert a == b, q
-    assert sum("sc-cite" in a["answer"] for a in first) >= len(QUESTIONS) // 2, "most questions are answered"
+    assert sum("sc-cite" in a["answer"] for a in first[:-1]) >= len(QUESTIONS) // 2, "most questions are answered"
+    assert "sc-verdict" in first[-1]
     assert not [f for s in pages for f in index_files(s.data)], "the index lives on the servers only"
 
 
@@ -76,9 +78,9 @@ def test_a_server_killed_mid_question_leaves_the_other_serving(pages, pg_module,
     client = survivor.client()
     before = ask(client, QUESTIONS[0])
     victim = doomed.client()
-    jobs = [victim.submit([], "Convoy log", LONG, api_name="/add")]
-    jobs += [victim.submit(q, [], api_name="/ask") for q in QUESTIONS[1:4]]
-    assert _processing(jobs), "the doomed server never started answering"
+    victim.submit([], "Convoy log", LONG, api_name="/add")  # an ingest in flight too
+    asking = [victim.submit(q, [], api_name="/ask") for q in QUESTIONS[1:]]
+    assert _processing(asking), "the doomed server never started answering"
     os.kill(doomed.proc.pid, signal.SIGKILL)
     assert doomed.proc.wait(30) == -signal.SIGKILL
     assert ask(client, QUESTIONS[0]) == before
