@@ -66,13 +66,13 @@ def each_once(store: Store, markers: list[str]) -> None:
         assert held and marker in held[0].lower(), f"{marker}: no vector"
 
 
-def test_reconcile_leaves_the_vectors_of_an_ingest_still_writing_elsewhere(pg, chroma_server, tmp_path):  # noqa: F811
-    shared = (*pg, chroma_server)
-    markers = write_articles(tmp_path / "corpus", "p", 3)
-    (tmp_path / "m1").mkdir()
-    proc = worker("pause", tmp_path / "m1", shared, tmp_path / "corpus")
+def paused_writer_survives_reconcile(shared: Shared, writer_dir: Path, reader_dir: Path, corpus: Path) -> None:
+    """A writer process paused between its vector upsert and its commit; another process reconciles."""
+    markers = write_articles(corpus, "p", 3)
+    writer_dir.mkdir(exist_ok=True)
+    proc = worker("pause", writer_dir, shared, corpus)
     assert proc.stdout is not None and proc.stdout.readline().strip() == "upserted", proc.stderr.read()
-    reader = opened(tmp_path / "m2", shared)
+    reader = opened(reader_dir, shared)
     assert reader.collection.count() > 0 and reader.catalog.count_articles() == 0, "not committed: not seen"
     assert not reader.catalog.bm25(terms(markers[0]), 3)
     assert not Bot(reader).retrieve(f"Was {markers[0]} seen in town?").evidence, "its vectors alone answer nothing"
@@ -80,13 +80,23 @@ def test_reconcile_leaves_the_vectors_of_an_ingest_still_writing_elsewhere(pg, c
     sweep = threading.Thread(target=lambda: removed.append(reader.reconcile()))
     sweep.start()
     time.sleep(1.0)
-    (tmp_path / "m1" / "go").touch()
+    (writer_dir / "go").touch()
     sweep.join(60)
     assert proc.wait(60) == 0, proc.stderr.read() if proc.stderr else ""
     assert removed == [0], f"reconcile deleted {removed} vectors of an ingest that was still writing"
     assert reader.catalog.count_articles() == 3
     consistent(reader)
     each_once(reader, markers)
+
+
+def test_reconcile_leaves_the_vectors_of_an_ingest_still_writing_elsewhere(pg, chroma_server, tmp_path):  # noqa: F811
+    paused_writer_survives_reconcile((*pg, chroma_server), tmp_path / "m1", tmp_path / "m2", tmp_path / "corpus")
+
+
+def test_the_sqlite_catalog_shared_on_one_machine_waits_too(chroma_server, tmp_path):  # noqa: F811
+    """Several page servers on one machine share the SQLite file beside a Chroma server (README): same race."""
+    data = tmp_path / "one-machine"
+    paused_writer_survives_reconcile(("", "articles", chroma_server), data, data, tmp_path / "corpus")
 
 
 def test_reconcile_clears_the_orphan_vectors_of_a_killed_ingest(pg, chroma_server, tmp_path):  # noqa: F811
