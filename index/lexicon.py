@@ -73,3 +73,17 @@ NON_NEGATING = _set("only just least merely until doubt matter clear known certa
 EVENT_SYNONYMS: tuple[frozenset[str], ...] = tuple(_set(g) for g in (
     "killed died dead death deaths", "truce ceasefire", "dismissed sacked ousted", "resigned quit",
     "blaze wildfire", "merge merged merger"))
+
+# --- Hedges and modality (index.modality) ---
+# First-person belief: "I think", "we believe" hedge the speaker's own claim.
+BELIEF_VERBS = _set("think believe suspect guess reckon suppose assume imagine feel doubt expect")
+# Impersonal belief passives: "it is believed", "is considered": the holder is nobody, the claim a hedge.
+IMPERSONAL_BELIEF = _set("believed thought considered regarded rumored rumoured alleged speculated feared "
+                         "suspected presumed reputed deemed claimed")
+# Expectation frames: "is expected to", "is slated to" put the event in the future ("likely to" is a hedge).
+EXPECTATION_WORDS = _set("expected poised set slated scheduled anticipated projected "
+                         "forecast bound")
+# Reporting verbs whose "would" is the reported future ("said it would build"), not a hedge.
+REPORTED_WOULD_VERBS = _set("said says say told announced added stated promised pledged vowed insisted "
+                            "warned predicted wrote noted explained indicated confirmed agreed decided "
+                            "signaled signalled reported")

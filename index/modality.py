@@ -1,0 +1,112 @@
+"""Hedges and modality as news uses them: a readable table of named rules.
+
+Each `Rule` names a construction, the status it gives (`hedged`, `speculative`, `conditional`),
+its pattern and a sentence it fires on. `index.epistemic` adds the statuses of the rules that
+fire to the cues it reads itself. What is *not* a hedge is said here too: "would" in reported
+speech ("said it would build") is the reported future, and an unnamed source alone ("officials
+said") attributes without hedging.
+
+Example:
+    >>> [(name, status) for name, status, _ in read_modality("I think the deal will hold.")]
+    [('first_person_belief', 'hedged')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from index import cues
+from index.lexicon import BELIEF_VERBS, EXPECTATION_WORDS, IMPERSONAL_BELIEF, REPORTED_WOULD_VERBS, alternation
+
+_APOS = r"[’']"
+_BE = r"(?:is|are|was|were|be|been|being|am|[’']s|[’']re)"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One construction: its name, the status it gives, its pattern and an example it fires on."""
+
+    name: str
+    status: str
+    pattern: re.Pattern[str]
+    example: str
+
+
+def _rx(pattern: str, flags: int = re.I) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("first_person_belief", "hedged",
+         _rx(rf"\b(?:I|[Ww]e)(?:\s+(?:do|really|still|strongly|personally|also|just|don{_APOS}t|do\s+not))?"
+             rf"\s+(?:{alternation(BELIEF_VERBS)})\b(?!\s+(?:in|that\s+is)\b)", 0),
+         "I think the deal will hold."),
+    Rule("expected_to", "speculative",
+         _rx(rf"\b{_BE}\s+(?:widely\s+|largely\s+|also\s+|now\s+|still\s+|not\s+)?"
+             rf"(?:{alternation(EXPECTATION_WORDS)})\s+to\b"),
+         "The ministry is expected to sign the accord."),
+    Rule("appears_to", "hedged",
+         _rx(r"\b(?:seems?|seemed|appears?|appeared|looks?\s+like|looked\s+like)\s+(?:to|that|as\s+if|likely)\b"),
+         "The convoy appears to have turned back."),
+    Rule("unclear_whether", "hedged",
+         _rx(r"\b(?:unclear|not\s+(?:yet\s+)?(?:clear|known|certain)|unknown|uncertain|remains\s+to\s+be\s+seen)"
+             r"(?:\s+\w+){0,3}?\s+(?:whether|if|how|why|when|who|what)\b|\bremains\s+to\s+be\s+seen\b"),
+         "It is unclear whether the ministry signed."),
+    Rule("tend_to", "hedged",
+         _rx(r"\b(?:tends?|tended|tending)\s+to\b|\btendency\s+to\b"),
+         "Such deals tend to collapse."),
+    Rule("impersonal_belief", "hedged",
+         _rx(rf"\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+|commonly\s+|generally\s+|often\s+)?"
+             rf"(?:{alternation(IMPERSONAL_BELIEF)}|said)\b"
+             rf"|\b{_BE}\s+(?:widely\s+|commonly\s+|generally\s+|often\s+|also\s+)?"
+             rf"(?:{alternation(IMPERSONAL_BELIEF)})\s+(?:to|as)\b(?!\s+(?:well|a\s+result)\b)"),
+         "It is believed that the leader fled."),
+)
+
+_REPORTED_WOULD = _rx(rf"\b(?:{alternation(REPORTED_WOULD_VERBS)})\b(?:\s+(?:that\b|on\s+\w+|\w+ly))?"
+                      r"(?:\s+(?!would\b)[\w’'.-]+){0,5}?\s+$")
+
+
+def reported_would(text: str, start: int) -> bool:
+    """True when the "would" at `start` is the future of reported speech ("said it would build").
+
+    Example:
+        >>> t = "The company said it would build a plant."
+        >>> reported_would(t, t.index("would"))
+        True
+    """
+    return bool(_REPORTED_WOULD.search(text[max(0, start - 80):start]))
+
+
+def speculative(text: str) -> re.Match[str] | None:
+    """The first speculative cue of `cues.SPECULATIVE`, skipping reported-speech "would".
+
+    Example:
+        >>> speculative("Officials said the plant would close.") is None
+        True
+        >>> speculative("A merger would shift the balance.").group(0)
+        'would shift'
+    """
+    for m in cues.SPECULATIVE.finditer(text):
+        if m.group(0)[:5].lower() == "would" and reported_would(text, m.start()):
+            continue
+        return m
+    return None
+
+
+@lru_cache(maxsize=100_000)
+def read_modality(text: str) -> tuple[tuple[str, str, str], ...]:
+    """(rule name, status, cue) of every rule of `RULES` that fires on the sentence, in table order.
+
+    Example:
+        >>> read_modality("Prices tend to rise in winter.")
+        (('tend_to', 'hedged', 'tend to'),)
+    """
+    out: list[tuple[str, str, str]] = []
+    for rule in RULES:
+        m = rule.pattern.search(text)
+        if m:
+            out.append((rule.name, rule.status, re.sub(r"\s+", " ", m.group(0)).strip()))
+    return tuple(out)
