@@ -62,9 +62,14 @@ END_ABBREVS = _set("etc inc co ltd corp llc plc bros")
 NEGATORS = _set("not never no nobody nothing none neither nor")
 # Auxiliaries a negator follows ("did not", "hasn't"); with the contracted forms ("won't", "can't").
 AUXILIARIES = _set("is are was were be been has have had do does did will would can could should may might "
-                   "must shall")
-# Verbs whose infinitive did not happen ("failed to sign", "refused to testify").
-FAILURE_VERBS = _set("fail fails failed refuse refuses refused")
+                   "must shall am")
+# Words whose infinitive did not happen ("failed to sign", "refused to testify", "declined to comment",
+# "Reno's failure to enforce"): negative implicatives.
+FAILURE_VERBS = _set("fail fails failed failing failure refuse refuses refused refusing decline declines declined "
+                     "declining unwilling reluctant impossible unable")
+# Words after "declined to" that are no verb: a quantity fell ("declined to about $5 million").
+NOT_AFTER_FAILURE = _set("about around nearly almost roughly just the a an its their his her record levels "
+                         "lows")
 # Words after a negator that negate no event ("not only", "no doubt", "no matter", "not clear"):
 NON_NEGATING = _set("only just least merely until doubt matter clear known certain sure")
 # (a hedge rather than a negation: "it is not clear whether", "not yet known")
