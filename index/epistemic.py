@@ -242,8 +242,6 @@ def read_sentence(text: str) -> Reading:
     m = cues.HEDGE.search(text)
     if m:
         r.add("hedged", m.group(0))
-    for _name, status, cue in modality.read_modality(text):
-        r.add(status, cue)
     m = cues.CONDITIONAL_REALITY.search(text)
     if not m:
         clause = cues.CONDITIONAL_CLAUSE.search(text)
@@ -257,6 +255,8 @@ def read_sentence(text: str) -> Reading:
     m = modality.speculative(text)
     if m:
         r.add("speculative", m.group(0))
+    for _name, status, cue in modality.read_modality(text):  # after the cues above: theirs come first
+        r.add(status, cue)
     return r
 
 

@@ -92,3 +92,11 @@ EXPECTATION_WORDS = _set("expected poised set slated scheduled anticipated proje
 REPORTED_WOULD_VERBS = _set("said says say told announced added stated promised pledged vowed insisted "
                             "warned predicted wrote noted explained indicated confirmed agreed decided "
                             "signaled signalled reported")
+# Unrealised frames: the infinitive's event is wished for, attempted or asked for, not stated as done
+# ("wants to end the war", "tried to reach the coast", "urged them to leave").
+WISH_WORDS = _set("want wants wanted wanting hope hopes hoped hoping intend intends intended intending wish "
+                  "wishes wished")
+ATTEMPT_WORDS = _set("try tries tried trying attempt attempts attempted attempting seek seeks sought seeking "
+                     "fight fights fought fighting struggle struggles struggled struggling effort efforts battle "
+                     "battles battling")
+REQUEST_WORDS = _set("ask asks asked asking urge urges urged urging demand demands demanded demanding")

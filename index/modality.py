@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from index import cues
-from index.lexicon import BELIEF_VERBS, EXPECTATION_WORDS, IMPERSONAL_BELIEF, REPORTED_WOULD_VERBS, alternation
+from index.lexicon import (ATTEMPT_WORDS, BELIEF_VERBS, EXPECTATION_WORDS, IMPERSONAL_BELIEF, REPORTED_WOULD_VERBS,
+                           REQUEST_WORDS, WISH_WORDS, alternation)
 
 _APOS = r"[’']"
 _BE = r"(?:is|are|was|were|be|been|being|am|[’']s|[’']re)"
@@ -32,6 +33,7 @@ class Rule:
     status: str
     pattern: re.Pattern[str]
     example: str
+    not_after: re.Pattern[str] | None = None  # the rule does not fire when the text before matches this
 
 
 def _rx(pattern: str, flags: int = re.I) -> re.Pattern[str]:
@@ -63,6 +65,27 @@ RULES: tuple[Rule, ...] = (
              rf"|\b{_BE}\s+(?:widely\s+|commonly\s+|generally\s+|often\s+|also\s+)?"
              rf"(?:{alternation(IMPERSONAL_BELIEF)})\s+(?:to|as)\b(?!\s+(?:well|a\s+result)\b)"),
          "It is believed that the leader fled."),
+    # Unrealised frames (UW factuality counts their events as possible, not as facts).
+    Rule("wish_frame", "speculative",
+         _rx(rf"\b(?:{alternation(WISH_WORDS)}|would\s+like)\s+(?:[\w’'-]+\s+){{0,2}}?to\s+[a-z]+"),
+         "The rebels want to end the war.",
+         _rx(r"\bthan\s+(?:\w+\s+)?$")),  # "more fluid than anyone wanted to admit": a comparison
+    Rule("attempt_frame", "speculative",
+         _rx(rf"\b(?:{alternation(ATTEMPT_WORDS)})\s+to\s+[a-z]+"),
+         "Relatives tried to reach the coast."),
+    Rule("request_frame", "speculative",
+         _rx(rf"\b(?:{alternation(REQUEST_WORDS)}|calls?\s+for|called\s+for)\s+(?:[\w’'-]+\s+){{0,3}}?"
+             r"(?:to\s+[a-z]+|that\s+[\w’'-]+(?:\s+[\w’'-]+)?\s+be\b)"),
+         "The mayor urged residents to leave."),
+    Rule("could_should", "speculative",
+         _rx(rf"\b(?:could|should|ought\s+to)\b(?!\s+not\b|n{_APOS}t)(?:\s+\w+ly)?\s+[a-z]+"),
+         "The strike could start next week."),
+    Rule("open_question", "hedged",
+         _rx(r"\bwhether\b(?![^,.;:—]*\bor\s+not\b)"),
+         "Officials are weighing whether to close the road."),
+    Rule("if_clause", "conditional",
+         _rx(r"\b(?:if|unless)\b"),
+         "Talks will resume if the shelling stops."),
 )
 
 _REPORTED_WOULD = _rx(rf"\b(?:{alternation(REPORTED_WOULD_VERBS)})\b(?:\s+(?:that\b|on\s+\w+|\w+ly))?"
@@ -106,7 +129,8 @@ def read_modality(text: str) -> tuple[tuple[str, str, str], ...]:
     """
     out: list[tuple[str, str, str]] = []
     for rule in RULES:
-        m = rule.pattern.search(text)
+        m = next((m for m in rule.pattern.finditer(text)
+                  if not (rule.not_after and rule.not_after.search(text[max(0, m.start() - 40):m.start()]))), None)
         if m:
             out.append((rule.name, rule.status, re.sub(r"\s+", " ", m.group(0)).strip()))
     return tuple(out)

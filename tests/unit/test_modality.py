@@ -24,6 +24,16 @@ def one(text):
     ("Such talks tend to collapse after the first round.", "tend_to", "hedged"),
     ("It is believed that the leader fled to the coast.", "impersonal_belief", "hedged"),
     ("The painting is considered to be his finest work.", "impersonal_belief", "hedged"),
+    ("The rebels want to end the war before winter.", "wish_frame", "speculative"),
+    ("The party hopes to win its first seats in parliament.", "wish_frame", "speculative"),
+    ("Relatives tried to reach the coast by boat.", "attempt_frame", "speculative"),
+    ("Lawyers are fighting to keep the boy in Miami.", "attempt_frame", "speculative"),
+    ("The mayor urged residents to leave the valley.", "request_frame", "speculative"),
+    ("Protesters demanded that the boy be allowed to stay.", "request_frame", "speculative"),
+    ("The hillside could still break loose at any time.", "could_should", "speculative"),
+    ("The department should revoke their custody of the child.", "could_should", "speculative"),
+    ("Officials are weighing whether to close the road.", "open_question", "hedged"),
+    ("Talks will resume if the shelling stops.", "if_clause", "conditional"),
 ])
 def test_each_hedge_form_gives_its_status(sentence, rule, status):
     assert rule in [name for name, _, _ in read_modality(sentence)]
@@ -36,6 +46,10 @@ def test_each_hedge_form_gives_its_status(sentence, rule, status):
     "I met the minister on Friday.",  # first person without a belief verb
     "They believe in a free press.",  # not first person
     "He was considered for the post.",  # no "to"/"as" complement
+    "The line was more fluid than anyone wanted to admit.",  # a comparison, not a wish
+    "Whether the ministry will admit it or not, the two sides agree.",  # "whether … or not": either way
+    "The police could not reach the village.",  # a negated ability: polarity, not a conjecture
+    "The ministry plans to open the bridge in May.",  # a plan: news readers take it as reported fact
 ])
 def test_no_hedge_form(sentence):
     assert read_modality(sentence) == ()
