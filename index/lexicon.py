@@ -100,3 +100,5 @@ ATTEMPT_WORDS = _set("try tries tried trying attempt attempts attempted attempti
                      "fight fights fought fighting struggle struggles struggled struggling effort efforts battle "
                      "battles battling")
 REQUEST_WORDS = _set("ask asks asked asking urge urges urged urging demand demands demanded demanding")
+# Entitlement: "the right to speak", "entitles holders to buy" ("the opportunity to portray" is often realised).
+ENTITLEMENT_WORDS = _set("right rights entitled entitles entitle")

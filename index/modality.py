@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from index import cues
-from index.lexicon import (ATTEMPT_WORDS, BELIEF_VERBS, EXPECTATION_WORDS, IMPERSONAL_BELIEF, REPORTED_WOULD_VERBS,
-                           REQUEST_WORDS, WISH_WORDS, alternation)
+from index.lexicon import (ATTEMPT_WORDS, BELIEF_VERBS, ENTITLEMENT_WORDS, EXPECTATION_WORDS, IMPERSONAL_BELIEF,
+                           REPORTED_WOULD_VERBS, REQUEST_WORDS, WISH_WORDS, alternation)
 
 _APOS = r"[’']"
 _BE = r"(?:is|are|was|were|be|been|being|am|[’']s|[’']re)"
@@ -34,6 +34,7 @@ class Rule:
     pattern: re.Pattern[str]
     example: str
     not_after: re.Pattern[str] | None = None  # the rule does not fire when the text before matches this
+    not_with: re.Pattern[str] | None = None  # nor in a sentence that matches this
 
 
 def _rx(pattern: str, flags: int = re.I) -> re.Pattern[str]:
@@ -77,6 +78,9 @@ RULES: tuple[Rule, ...] = (
          _rx(rf"\b(?:{alternation(REQUEST_WORDS)}|calls?\s+for|called\s+for)\s+(?:[\w’'-]+\s+){{0,3}}?"
              r"(?:to\s+[a-z]+|that\s+[\w’'-]+(?:\s+[\w’'-]+)?\s+be\b)"),
          "The mayor urged residents to leave."),
+    Rule("entitlement_frame", "speculative",
+         _rx(rf"\b(?:{alternation(ENTITLEMENT_WORDS)})\s+(?:[\w’'-]+\s+){{0,2}}?to\s+[a-z]+"),
+         "The father has the right to speak for the boy."),
     Rule("could_should", "speculative",
          _rx(rf"\b(?:could|should|ought\s+to)\b(?!\s+not\b|n{_APOS}t)(?:\s+\w+ly)?\s+[a-z]+"),
          "The strike could start next week."),
@@ -85,7 +89,9 @@ RULES: tuple[Rule, ...] = (
          "Officials are weighing whether to close the road."),
     Rule("if_clause", "conditional",
          _rx(r"\b(?:if|unless)\b"),
-         "Talks will resume if the shelling stops."),
+         "Talks will resume if the shelling stops.",
+         _rx(r"\bas\s+$"),  # "as if": a manner, not a condition
+         cues.GENERIC),  # "if they score, the penalty usually ends": a generic rule, not a hypothetical
 )
 
 _REPORTED_WOULD = _rx(rf"\b(?:{alternation(REPORTED_WOULD_VERBS)})\b(?:\s+(?:that\b|on\s+\w+|\w+ly))?"
@@ -129,6 +135,8 @@ def read_modality(text: str) -> tuple[tuple[str, str, str], ...]:
     """
     out: list[tuple[str, str, str]] = []
     for rule in RULES:
+        if rule.not_with and rule.not_with.search(text):
+            continue
         m = next((m for m in rule.pattern.finditer(text)
                   if not (rule.not_after and rule.not_after.search(text[max(0, m.start() - 40):m.start()]))), None)
         if m:

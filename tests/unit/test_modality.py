@@ -30,6 +30,7 @@ def one(text):
     ("Lawyers are fighting to keep the boy in Miami.", "attempt_frame", "speculative"),
     ("The mayor urged residents to leave the valley.", "request_frame", "speculative"),
     ("Protesters demanded that the boy be allowed to stay.", "request_frame", "speculative"),
+    ("Each right entitles the holder to buy 23 shares.", "entitlement_frame", "speculative"),
     ("The hillside could still break loose at any time.", "could_should", "speculative"),
     ("The department should revoke their custody of the child.", "could_should", "speculative"),
     ("Officials are weighing whether to close the road.", "open_question", "hedged"),
