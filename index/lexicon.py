@@ -71,7 +71,7 @@ FAILURE_VERBS = _set("fail fails failed failing failure refuse refuses refused r
 NOT_AFTER_FAILURE = _set("about around nearly almost roughly just the a an its their his her record levels "
                          "lows")
 # Words after a negator that negate no event ("not only", "no doubt", "no matter", "not clear"):
-NON_NEGATING = _set("only just least merely until doubt matter clear known certain sure")
+NON_NEGATING = _set("only just least merely until doubt matter clear known certain sure think believe expect")
 # (a hedge rather than a negation: "it is not clear whether", "not yet known")
 
 # Event synonyms (reviewed, small): a question's word also finds its synonyms in BM25 and coverage.

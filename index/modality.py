@@ -35,63 +35,75 @@ class Rule:
     example: str
     not_after: re.Pattern[str] | None = None  # the rule does not fire when the text before matches this
     not_with: re.Pattern[str] | None = None  # nor in a sentence that matches this
+    words: frozenset[str] = frozenset()  # cheap pre-check: the pattern runs only when one of these occurs
 
 
 def _rx(pattern: str, flags: int = re.I) -> re.Pattern[str]:
     return re.compile(pattern, flags)
 
 
+def _w(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
 RULES: tuple[Rule, ...] = (
     Rule("first_person_belief", "hedged",
          _rx(rf"\b(?:I|[Ww]e)(?:\s+(?:do|really|still|strongly|personally|also|just|don{_APOS}t|do\s+not))?"
              rf"\s+(?:{alternation(BELIEF_VERBS)})\b(?!\s+(?:in|that\s+is)\b)", 0),
-         "I think the deal will hold."),
+         "I think the deal will hold.", words=_w("i we")),
     Rule("expected_to", "speculative",
          _rx(rf"\b{_BE}\s+(?:widely\s+|largely\s+|also\s+|now\s+|still\s+|not\s+)?"
              rf"(?:{alternation(EXPECTATION_WORDS)})\s+to\b"),
-         "The ministry is expected to sign the accord."),
+         "The ministry is expected to sign the accord.", words=EXPECTATION_WORDS),
     Rule("appears_to", "hedged",
          _rx(r"\b(?:seems?|seemed|appears?|appeared|looks?\s+like|looked\s+like)\s+(?:to|that|as\s+if|likely)\b"),
-         "The convoy appears to have turned back."),
+         "The convoy appears to have turned back.",
+         words=_w("seem seems seemed appear appears appeared look looks looked")),
     Rule("unclear_whether", "hedged",
          _rx(r"\b(?:unclear|not\s+(?:yet\s+)?(?:clear|known|certain)|unknown|uncertain|remains\s+to\s+be\s+seen)"
              r"(?:\s+\w+){0,3}?\s+(?:whether|if|how|why|when|who|what)\b|\bremains\s+to\s+be\s+seen\b"),
-         "It is unclear whether the ministry signed."),
+         "It is unclear whether the ministry signed.",
+         words=_w("unclear clear known unknown certain uncertain seen")),
     Rule("tend_to", "hedged",
          _rx(r"\b(?:tends?|tended|tending)\s+to\b|\btendency\s+to\b"),
-         "Such deals tend to collapse."),
+         "Such deals tend to collapse.", words=_w("tend tends tended tending tendency")),
     Rule("impersonal_belief", "hedged",
          _rx(rf"\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+|commonly\s+|generally\s+|often\s+)?"
              rf"(?:{alternation(IMPERSONAL_BELIEF)}|said)\b"
              rf"|\b{_BE}\s+(?:widely\s+|commonly\s+|generally\s+|often\s+|also\s+)?"
              rf"(?:{alternation(IMPERSONAL_BELIEF)})\s+(?:to|as)\b(?!\s+(?:well|a\s+result)\b)"),
-         "It is believed that the leader fled."),
+         "It is believed that the leader fled.", words=IMPERSONAL_BELIEF | _w("said")),
     # Unrealised frames (UW factuality counts their events as possible, not as facts).
     Rule("wish_frame", "speculative",
          _rx(rf"\b(?:{alternation(WISH_WORDS)}|would\s+like)\s+(?:[\w’'-]+\s+){{0,2}}?to\s+[a-z]+"),
          "The rebels want to end the war.",
-         _rx(r"\bthan\s+(?:\w+\s+)?$")),  # "more fluid than anyone wanted to admit": a comparison
+         _rx(r"\bthan\s+(?:\w+\s+)?$"),  # "more fluid than anyone wanted to admit": a comparison
+         words=WISH_WORDS | _w("like")),
     Rule("attempt_frame", "speculative",
          _rx(rf"\b(?:{alternation(ATTEMPT_WORDS)})\s+to\s+[a-z]+"),
-         "Relatives tried to reach the coast."),
+         "Relatives tried to reach the coast.", words=ATTEMPT_WORDS),
     Rule("request_frame", "speculative",
          _rx(rf"\b(?:{alternation(REQUEST_WORDS)}|calls?\s+for|called\s+for)\s+(?:[\w’'-]+\s+){{0,3}}?"
              r"(?:to\s+[a-z]+|that\s+[\w’'-]+(?:\s+[\w’'-]+)?\s+be\b)"),
-         "The mayor urged residents to leave."),
+         "The mayor urged residents to leave.", words=REQUEST_WORDS | _w("call calls called")),
     Rule("entitlement_frame", "speculative",
          _rx(rf"\b(?:{alternation(ENTITLEMENT_WORDS)})\s+(?:[\w’'-]+\s+){{0,2}}?to\s+[a-z]+"),
-         "The father has the right to speak for the boy."),
+         "The father has the right to speak for the boy.", words=ENTITLEMENT_WORDS),
     Rule("could_should", "speculative",
          _rx(rf"\b(?:could|should|ought\s+to)\b(?!\s+not\b|n{_APOS}t)(?:\s+\w+ly)?\s+[a-z]+"),
-         "The strike could start next week."),
+         "The strike could start next week.", words=_w("could should ought")),
     Rule("open_question", "hedged",
          _rx(r"\bwhether\b(?![^,.;:—]*\bor\s+not\b)"),
-         "Officials are weighing whether to close the road."),
+         "Officials are weighing whether to close the road.", words=_w("whether")),
     Rule("if_clause", "conditional",
          _rx(r"\b(?:if|unless)\b"),
          "Talks will resume if the shelling stops.",
          _rx(r"\bas\s+$"),  # "as if": a manner, not a condition
-         cues.GENERIC),  # "if they score, the penalty usually ends": a generic rule, not a hypothetical
+         cues.GENERIC,  # "if they score, the penalty usually ends": a generic rule, not a hypothetical
+         words=_w("if unless")),
 )
 
 _REPORTED_WOULD = _rx(rf"\b(?:{alternation(REPORTED_WOULD_VERBS)})\b(?:\s+(?:that\b|on\s+\w+|\w+ly))?"
@@ -134,8 +146,9 @@ def read_modality(text: str) -> tuple[tuple[str, str, str], ...]:
         (('tend_to', 'hedged', 'tend to'),)
     """
     out: list[tuple[str, str, str]] = []
+    words = set(_WORD.findall(text.lower()))
     for rule in RULES:
-        if rule.not_with and rule.not_with.search(text):
+        if rule.words and rule.words.isdisjoint(words) or rule.not_with and rule.not_with.search(text):
             continue
         m = next((m for m in rule.pattern.finditer(text)
                   if not (rule.not_after and rule.not_after.search(text[max(0, m.start() - 40):m.start()]))), None)

@@ -47,6 +47,7 @@ def test_a_negated_event_is_negative_with_its_cue(sentence, cue):
     "The family no longer owns the company.",  # a change of state, not an event that did not happen
     "Net income declined to about $6 million.",  # a quantity fell
     "The site was knocked off-line without notice.",  # "without": a side circumstance
+    "He doesn't think the talks will collapse.",  # a negated belief is a hedge on its complement
 ])
 def test_no_negated_event_is_positive(sentence):
     assert read_polarity(sentence) == ("positive", "")
