@@ -73,8 +73,8 @@ RULES: tuple[Rule, ...] = (
     Rule("impersonal_belief", "hedged",
          _rx(rf"\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+|commonly\s+|generally\s+|often\s+)?"
              rf"(?:{alternation(IMPERSONAL_BELIEF)}|said)\b"
-             rf"|\b{_BE}\s+(?:widely\s+|commonly\s+|generally\s+|often\s+|also\s+)?"
-             rf"(?:{alternation(IMPERSONAL_BELIEF)})\s+(?:to|as)\b(?!\s+(?:well|a\s+result)\b)"),
+             rf"|(?:\b{_BE}(?:\s+not)?|,|\b(?:then|once|sometimes|often|usually|widely|commonly|generally|also|long))"
+             rf"(?:\s+\w+ly)?\s+(?:{alternation(IMPERSONAL_BELIEF)})\b(?!\s+(?:by|for|that|in|a\s+result)\b)"),
          "It is believed that the leader fled.", words=IMPERSONAL_BELIEF | _w("said")),
     # Unrealised frames (UW factuality counts their events as possible, not as facts).
     Rule("wish_frame", "speculative",

@@ -24,6 +24,8 @@ def one(text):
     ("Such talks tend to collapse after the first round.", "tend_to", "hedged"),
     ("It is believed that the leader fled to the coast.", "impersonal_belief", "hedged"),
     ("The painting is considered to be his finest work.", "impersonal_belief", "hedged"),
+    ("Lamb is considered the traditional meat of the region.", "impersonal_belief", "hedged"),
+    ("He moved to Bombay, then considered the haven of art in India.", "impersonal_belief", "hedged"),
     ("The rebels want to end the war before winter.", "wish_frame", "speculative"),
     ("The party hopes to win its first seats in parliament.", "wish_frame", "speculative"),
     ("Relatives tried to reach the coast by boat.", "attempt_frame", "speculative"),
@@ -46,6 +48,8 @@ def test_each_hedge_form_gives_its_status(sentence, rule, status):
     "The ministry signed the accord on Friday.",
     "I met the minister on Friday.",  # first person without a belief verb
     "They believe in a free press.",  # not first person
+    "The board considered the proposal on Monday.",  # an active verb with its subject
+    "The bill was considered by the Senate in May.",  # a passive with its agent
     "He was considered for the post.",  # no "to"/"as" complement
     "The line was more fluid than anyone wanted to admit.",  # a comparison, not a wish
     "Whether the ministry will admit it or not, the two sides agree.",  # "whether … or not": either way
