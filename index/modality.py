@@ -107,7 +107,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 _REPORTED_WOULD = _rx(rf"\b(?:{alternation(REPORTED_WOULD_VERBS)})\b(?:\s+(?:that\b|on\s+\w+|\w+ly))?"
-                      r"(?:\s+(?!would\b)[\w’'.-]+){0,5}?\s+$")
+                      r"(?:\s+(?!would\b)[\w’'.-]+){0,20}?\s+$")
 
 
 def reported_would(text: str, start: int) -> bool:
