@@ -72,7 +72,9 @@ NOT_AFTER_FAILURE = _set("about around nearly almost roughly just the a an its t
                          "lows")
 # Words after a negator that negate no event ("not only", "no doubt", "no matter", "not clear"):
 NON_NEGATING = _set("only just least merely until doubt matter clear known certain sure think believe expect")
-# (a hedge rather than a negation: "it is not clear whether", "not yet known")
+# (a hedge rather than a negation: "it is not clear whether", "not yet known"; a negated belief, "doesn't think")
+# Nouns after "no" in idioms that negate no event ("it's no secret that …" asserts it; "no longer"; "no idea").
+NON_NEGATING_NOUNS = _set("longer secret question wonder idea")
 
 # Event synonyms (reviewed, small): a question's word also finds its synonyms in BM25 and coverage.
 EVENT_SYNONYMS: tuple[frozenset[str], ...] = tuple(_set(g) for g in (

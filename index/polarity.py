@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from index.lexicon import AUXILIARIES, CONFIRM_VERBS, FAILURE_VERBS, NON_NEGATING, NOT_AFTER_FAILURE, alternation
+from index.lexicon import (AUXILIARIES, CONFIRM_VERBS, FAILURE_VERBS, NON_NEGATING, NON_NEGATING_NOUNS,
+                           NOT_AFTER_FAILURE, alternation)
 
 _APOS = r"[’']"
 _ADVERB = r"(?:\s+(?:yet|even|ever|always|actually|immediately|publicly|officially|formally|independently|"\
@@ -54,8 +55,8 @@ def _non_confirmation(m: re.Match[str]) -> bool:
 
 
 def _negates(m: re.Match[str], text: str) -> bool:
-    if _word(m) in NON_NEGATING or (m.group("noun") or "").lower() == "longer":
-        return False  # "not only", "no doubt"; "no longer" (a change of state, not an event that did not happen)
+    if _word(m) in NON_NEGATING or (m.group("noun") or "").lower() in NON_NEGATING_NOUNS:
+        return False  # "not only", "no doubt"; "no longer" (a change of state), "no secret that" (asserts it)
     if m.group("fverb") and m.group("fverb").lower() in NOT_AFTER_FAILURE:
         return False  # "declined to about $5 million": a quantity fell
     if _ANTECEDENT.search(text[max(0, m.start() - 80):m.start()]):

@@ -25,6 +25,7 @@ pytestmark = pytest.mark.unit
     ("The board was criticized for not disclosing the losses.", "not disclosing"),
     ("Nor do analysts expect a second offer.", "Nor do analysts expect"),
     ("The utility stopped paying a dividend in 1984.", "stopped paying"),
+    ("The court did not question the ruling.", "did not question"),
     ("Cuba criticized Washington's failure to enforce the order.", "failure to enforce"),
 ])
 def test_a_negated_event_is_negative_with_its_cue(sentence, cue):
@@ -48,6 +49,7 @@ def test_a_negated_event_is_negative_with_its_cue(sentence, cue):
     "Net income declined to about $6 million.",  # a quantity fell
     "The site was knocked off-line without notice.",  # "without": a side circumstance
     "He doesn't think the talks will collapse.",  # a negated belief is a hedge on its complement
+    "It is no secret that the two sides met in May.",  # an idiom that asserts the meeting
 ])
 def test_no_negated_event_is_positive(sentence):
     assert read_polarity(sentence) == ("positive", "")
