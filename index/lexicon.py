@@ -76,12 +76,10 @@ NON_NEGATING = _set("only just least merely until doubt matter clear known certa
 # Nouns after "no" in idioms that negate no event ("it's no secret that …" asserts it; "no longer"; "no idea").
 NON_NEGATING_NOUNS = _set("longer secret question wonder idea")
 
-# Event synonyms (reviewed, small): a question's word also finds its synonyms in BM25 and coverage.
-EVENT_SYNONYMS: tuple[frozenset[str], ...] = tuple(_set(g) for g in (
-    "killed died dead death deaths", "truce ceasefire", "dismissed sacked ousted", "resigned quit",
-    "blaze wildfire", "merge merged merger"))
-
 # --- Hedges and modality (index.modality) ---
+# Appearance and tendency: "appears to have turned back", "such deals tend to collapse".
+APPEARANCE_VERBS = _set("seem seems seemed appear appears appeared")
+TENDENCY_WORDS = _set("tend tends tended tending tendency")
 # First-person belief: "I think", "we believe" hedge the speaker's own claim.
 BELIEF_VERBS = _set("think believe suspect guess reckon suppose assume imagine feel doubt expect")
 # Impersonal belief passives: "it is believed", "is considered": the holder is nobody, the claim a hedge.
@@ -104,3 +102,8 @@ ATTEMPT_WORDS = _set("try tries tried trying attempt attempts attempted attempti
 REQUEST_WORDS = _set("ask asks asked asking urge urges urged urging demand demands demanded demanding")
 # Entitlement: "the right to speak", "entitles holders to buy" ("the opportunity to portray" is often realised).
 ENTITLEMENT_WORDS = _set("right rights entitled entitles entitle")
+
+# Event synonyms (reviewed, small): a question's word also finds its synonyms in BM25 and coverage.
+EVENT_SYNONYMS: tuple[frozenset[str], ...] = tuple(_set(g) for g in (
+    "killed died dead death deaths", "truce ceasefire", "dismissed sacked ousted", "resigned quit",
+    "blaze wildfire", "merge merged merger"))

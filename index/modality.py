@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from index import cues
-from index.lexicon import (ATTEMPT_WORDS, BELIEF_VERBS, ENTITLEMENT_WORDS, EXPECTATION_WORDS, IMPERSONAL_BELIEF,
-                           REPORTED_WOULD_VERBS, REQUEST_WORDS, WISH_WORDS, alternation)
+from index.lexicon import (APPEARANCE_VERBS, ATTEMPT_WORDS, BELIEF_VERBS, ENTITLEMENT_WORDS, EXPECTATION_WORDS,
+                           IMPERSONAL_BELIEF, REPORTED_WOULD_VERBS, REQUEST_WORDS, TENDENCY_WORDS, WISH_WORDS,
+                           alternation)
 
 _APOS = r"[’']"
 _BE = r"(?:is|are|was|were|be|been|being|am|[’']s|[’']re)"
@@ -59,17 +60,16 @@ RULES: tuple[Rule, ...] = (
              rf"(?:{alternation(EXPECTATION_WORDS)})\s+to\b"),
          "The ministry is expected to sign the accord.", words=EXPECTATION_WORDS),
     Rule("appears_to", "hedged",
-         _rx(r"\b(?:seems?|seemed|appears?|appeared|looks?\s+like|looked\s+like)\s+(?:to|that|as\s+if|likely)\b"),
-         "The convoy appears to have turned back.",
-         words=_w("seem seems seemed appear appears appeared look looks looked")),
+         _rx(rf"\b(?:{alternation(APPEARANCE_VERBS)}|looks?\s+like|looked\s+like)\s+(?:to|that|as\s+if|likely)\b"),
+         "The convoy appears to have turned back.", words=APPEARANCE_VERBS | _w("looks looked")),
     Rule("unclear_whether", "hedged",
          _rx(r"\b(?:unclear|not\s+(?:yet\s+)?(?:clear|known|certain)|unknown|uncertain|remains\s+to\s+be\s+seen)"
              r"(?:\s+\w+){0,3}?\s+(?:whether|if|how|why|when|who|what)\b|\bremains\s+to\s+be\s+seen\b"),
          "It is unclear whether the ministry signed.",
          words=_w("unclear clear known unknown certain uncertain seen")),
     Rule("tend_to", "hedged",
-         _rx(r"\b(?:tends?|tended|tending)\s+to\b|\btendency\s+to\b"),
-         "Such deals tend to collapse.", words=_w("tend tends tended tending tendency")),
+         _rx(rf"\b(?:{alternation(TENDENCY_WORDS)})\s+to\b"),
+         "Such deals tend to collapse.", words=TENDENCY_WORDS),
     Rule("impersonal_belief", "hedged",
          _rx(rf"\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+|commonly\s+|generally\s+|often\s+)?"
              rf"(?:{alternation(IMPERSONAL_BELIEF)}|said)\b"
