@@ -81,7 +81,7 @@ class Bot:
         Returns how many sentences changed. Needed once after an upgrade that changed the rules, for an
         index too large to be redone automatically when opened (`stale_annotations` says so).
         """
-        with self.store.write_lock:
+        with self.store.writing():
             return reannotate(self.store, tqdm_progress("re-annotate") if progress else None)
 
     def stale_annotations(self) -> str:

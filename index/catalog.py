@@ -84,6 +84,22 @@ class Catalog(BaseCatalog):
 
     # ---- writes ---------------------------------------------------------------------------
     @contextmanager
+    def writer_lock(self) -> Iterator[None]:
+        """An exclusive `flock` on `<catalog>.lock`: processes sharing this file (and a Chroma server) take
+        turns across a vector upsert and its catalog commit; a killed holder's lock goes with it."""
+        if self.path == ":memory:":
+            yield
+            return
+        import fcntl
+
+        with open(self.path + ".lock", "a+b") as f:
+            fcntl.flock(f, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(f, fcntl.LOCK_UN)
+
+    @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction under the lock: committed on success, rolled back on any error."""
         with self._lock:

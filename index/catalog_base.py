@@ -14,7 +14,8 @@ Example:
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -32,6 +33,13 @@ class BaseCatalog(ABC):
     """Articles, sentences, sentence vectors, chunks and BM25 postings; one transaction per batch."""
 
     # ---- metadata and writes ----------------------------------------------------------------
+    @contextmanager
+    def writer_lock(self) -> Iterator[None]:
+        """Held by a write that spans Chroma and the catalog (vectors upserted, then the catalog commit; or
+        `Store.reconcile`), so writers in every process that shares this catalog take turns: a reconcile never
+        sees another process's vectors between their upsert and their commit. Here: nothing (one process)."""
+        yield
+
     @abstractmethod
     def get_meta(self, key: str) -> str | None:
         """A stored metadata value."""

@@ -86,8 +86,8 @@ HEDGE = re.compile(
 )
 # Weasel vagueness (CoNLL-2010 sense): who or how many is left unsaid. Marks `uncertain`, not a status.
 VAGUE = re.compile(
-    r"\b(?:some|many|several|various|numerous|countless)\b(?!\s+(?:years?|months?|weeks?|days?|hours?|times?)\b)"
-    r"|\bcertain\s+\w+s\b|\bothers\b|(?<!the\s)\bmost\s+(?:of\s+)?(?!\w+est\b)\w+s\b"
+    r"\b(?:some|many|several|numerous|countless)\b(?!\s+(?:years?|months?|weeks?|days?|hours?|times?)\b)"
+    r"|\bcertain\s+\w+s\b|(?<!the\s)\bmost\s+(?:of\s+)?(?!\w+est\b)\w+s\b"
     r"|\b(?:widely|generally|commonly)\b",
     re.I,
 )

@@ -17,14 +17,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from index import cues
+from index import cues, modality
 from index.polarity import read_polarity
 from index.splitter import paragraph_starts, split_sentences
 from index.types import STATUS_PRIORITY, Article, Holder, Inherited, Sentence
 
 # Names this version of the rules: an index records the one that wrote its statuses, and
 # `index.reannotate` brings an older index up to date. Change it whenever the output changes.
-ANNOTATOR = "rules-2026-12-02a"
+ANNOTATOR = "rules-2026-12-03b"
 
 UNCERTAIN_STATUSES = {"hedged", "unconfirmed", "disputed", "conditional", "speculative"}
 _CLAUSE_BOUNDARY = re.compile(
@@ -252,9 +252,11 @@ def read_sentence(text: str) -> Reading:
     m = cues.VAGUE.search(text)
     if m:
         r.vague = m.group(0)
-    m = cues.SPECULATIVE.search(text)
+    m = modality.speculative(text)
     if m:
         r.add("speculative", m.group(0))
+    for _name, status, cue in modality.read_modality(text):  # after the cues above: theirs come first
+        r.add(status, cue)
     return r
 
 
@@ -350,8 +352,7 @@ def annotate_spans(text: str, spans: list[tuple[int, int]], article_id: str = ""
         holder = _holder(holders[i]) if ("attributed" in statuses or main in {"unconfirmed", "disputed"}) else None
         cue = readings[i].cues.get(main) or readings[i].cues.get(own, "")
         named = holder is not None and holder.named
-        uncertain = bool(set(statuses) & UNCERTAIN_STATUSES) or ("attributed" in statuses and not named) \
-            or bool(readings[i].vague)
+        uncertain = bool(set(statuses) & UNCERTAIN_STATUSES) or bool(readings[i].vague)
         if main == "asserted" and readings[i].vague:
             cue = f"vague: {readings[i].vague}"
         polarity, polarity_cue = read_polarity(text[s:e])

@@ -181,7 +181,7 @@ def _encode(batch: _Batch, store: Store) -> _Encoded:
 def _write(enc: _Encoded, store: Store, report: IngestReport) -> None:
     """Chroma first, then the catalog in one transaction, then replaced articles' vectors."""
     batch = enc.batch
-    with store.write_lock:
+    with store.writing():
         if enc.ids and enc.chunk_vecs is not None:
             store.upsert(enc.ids, enc.texts, enc.chunk_vecs, enc.metas)
         gone: list[str] = []
@@ -332,7 +332,7 @@ def ingest_articles(items: Iterable[Article | tuple[str, ArticleError]], store: 
     if writer.error is not None:
         raise writer.error
     if report.chunks_added >= _OPTIMIZE_AFTER:
-        with store.write_lock:
+        with store.writing():
             store.catalog.optimize_bm25()
     for i, name in writer.events():
         if progress:

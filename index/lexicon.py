@@ -62,12 +62,46 @@ END_ABBREVS = _set("etc inc co ltd corp llc plc bros")
 NEGATORS = _set("not never no nobody nothing none neither nor")
 # Auxiliaries a negator follows ("did not", "hasn't"); with the contracted forms ("won't", "can't").
 AUXILIARIES = _set("is are was were be been has have had do does did will would can could should may might "
-                   "must shall")
-# Verbs whose infinitive did not happen ("failed to sign", "refused to testify").
-FAILURE_VERBS = _set("fail fails failed refuse refuses refused")
+                   "must shall am")
+# Words whose infinitive did not happen ("failed to sign", "refused to testify", "declined to comment",
+# "Reno's failure to enforce"): negative implicatives.
+FAILURE_VERBS = _set("fail fails failed failing failure refuse refuses refused refusing decline declines declined "
+                     "declining unwilling reluctant impossible unable")
+# Words after "declined to" that are no verb: a quantity fell ("declined to about $5 million").
+NOT_AFTER_FAILURE = _set("about around nearly almost roughly just the a an its their his her record levels "
+                         "lows")
 # Words after a negator that negate no event ("not only", "no doubt", "no matter", "not clear"):
-NON_NEGATING = _set("only just least merely until doubt matter clear known certain sure")
-# (a hedge rather than a negation: "it is not clear whether", "not yet known")
+NON_NEGATING = _set("only just least merely until doubt matter clear known certain sure think believe expect")
+# (a hedge rather than a negation: "it is not clear whether", "not yet known"; a negated belief, "doesn't think")
+# Nouns after "no" in idioms that negate no event ("it's no secret that …" asserts it; "no longer"; "no idea").
+NON_NEGATING_NOUNS = _set("longer secret question wonder idea")
+
+# --- Hedges and modality (index.modality) ---
+# Appearance and tendency: "appears to have turned back", "such deals tend to collapse".
+APPEARANCE_VERBS = _set("seem seems seemed appear appears appeared")
+TENDENCY_WORDS = _set("tend tends tended tending tendency")
+# First-person belief: "I think", "we believe" hedge the speaker's own claim.
+BELIEF_VERBS = _set("think believe suspect guess reckon suppose assume imagine feel doubt expect")
+# Impersonal belief passives: "it is believed", "is considered": the holder is nobody, the claim a hedge.
+IMPERSONAL_BELIEF = _set("believed thought considered regarded rumored rumoured alleged speculated feared "
+                         "suspected presumed reputed deemed claimed")
+# Expectation frames: "is expected to", "is slated to" put the event in the future ("likely to" is a hedge).
+EXPECTATION_WORDS = _set("expected poised set slated scheduled anticipated projected "
+                         "forecast bound")
+# Reporting verbs whose "would" is the reported future ("said it would build"), not a hedge.
+REPORTED_WOULD_VERBS = _set("said says say told announced added stated promised pledged vowed insisted "
+                            "warned predicted wrote noted explained indicated confirmed agreed decided "
+                            "signaled signalled reported")
+# Unrealised frames: the infinitive's event is wished for, attempted or asked for, not stated as done
+# ("wants to end the war", "tried to reach the coast", "urged them to leave").
+WISH_WORDS = _set("want wants wanted wanting hope hopes hoped hoping intend intends intended intending wish "
+                  "wishes wished")
+ATTEMPT_WORDS = _set("try tries tried trying attempt attempts attempted attempting seek seeks sought seeking "
+                     "fight fights fought fighting struggle struggles struggled struggling effort efforts battle "
+                     "battles battling")
+REQUEST_WORDS = _set("ask asks asked asking urge urges urged urging demand demands demanded demanding")
+# Entitlement: "the right to speak", "entitles holders to buy" ("the opportunity to portray" is often realised).
+ENTITLEMENT_WORDS = _set("right rights entitled entitles entitle")
 
 # Event synonyms (reviewed, small): words in one group name the same event; the first word names the
 # group. Claim matching compares words ("the blaze killed 12" ~ "12 died in the fire"); retrieval expands a

@@ -3,8 +3,9 @@
 Same tables as the SQLite catalog (`index.catalog`), in a PostgreSQL schema named after the
 collection, with the same BM25 postings (`index.postings`: PostgreSQL's own `ts_rank` ranked
 fewer right chunks, so the postings stay). Writers take one advisory lock per transaction, so two
-ingests from two processes never lose or double an article; readers see an article once its
-transaction commits. A lost connection is one `StoreError` whose message tells the fix; the next
+ingests from two processes never lose or double an article, and a second one (`writer_lock`) from a
+batch's vector upsert to its commit, so no process's `reconcile` takes them for orphans; readers see
+an article once its transaction commits. A lost connection is one `StoreError` whose message tells the fix; the next
 call reconnects, so answers resume when the server is back.
 
 Example:
@@ -29,62 +30,9 @@ from psycopg import sql
 from index.catalog_base import BaseCatalog
 from index.errors import StoreError
 from index.lru import Lru
-from index.postings import Postings
+from index.pg_schema import SCHEMA, PgPostings, where
 from index.text import ANALYZER, terms
 from index.types import Article, Chunk, Sentence
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS articles(
-    id TEXT PRIMARY KEY, title TEXT, outlet TEXT, author TEXT, date TEXT, url TEXT,
-    body_start INTEGER, text TEXT NOT NULL, first_path TEXT);
-CREATE TABLE IF NOT EXISTS paths(path TEXT PRIMARY KEY, article_id TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS paths_article ON paths(article_id);
-CREATE TABLE IF NOT EXISTS sentences(
-    article_id TEXT NOT NULL, idx INTEGER NOT NULL, start INTEGER, stop INTEGER, data TEXT NOT NULL,
-    PRIMARY KEY(article_id, idx));
-CREATE TABLE IF NOT EXISTS chunks(
-    n SERIAL PRIMARY KEY, id TEXT UNIQUE NOT NULL, article_id TEXT NOT NULL,
-    start INTEGER, stop INTEGER, first_sentence INTEGER, last_sentence INTEGER);
-CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
-CREATE TABLE IF NOT EXISTS svec(article_id TEXT PRIMARY KEY, dim INTEGER NOT NULL, vecs BYTEA NOT NULL);
-CREATE TABLE IF NOT EXISTS vocab(term TEXT PRIMARY KEY, df INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS post(seg INTEGER NOT NULL, term TEXT NOT NULL, data BYTEA NOT NULL,
-    PRIMARY KEY(seg, term));
-CREATE TABLE IF NOT EXISTS segs(seg SERIAL PRIMARY KEY, docs INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS post_stats(id INTEGER PRIMARY KEY CHECK (id = 0), docs BIGINT NOT NULL,
-    tokens BIGINT NOT NULL);
-INSERT INTO post_stats VALUES (0, 0, 0) ON CONFLICT DO NOTHING;
-"""
-
-
-class PgPostings(Postings):
-    """`Postings` in PostgreSQL's dialect (placeholders `%s`, segment numbers from `RETURNING`)."""
-
-    def _create(self) -> None:
-        """The tables come with the catalog's schema."""
-
-    def _exec(self, sql_text: str, params: Sequence[Any] = ()) -> Any:
-        return self._db.execute(sql_text.replace("?", "%s"), params)
-
-    def _many(self, sql_text: str, rows: Sequence[Sequence[Any]]) -> None:
-        if rows:
-            self._db.cursor().executemany(sql_text.replace("?", "%s"), rows)
-
-    def _new_segment(self, size: int) -> int:
-        return int(self._db.execute("INSERT INTO segs(docs) VALUES (%s) RETURNING seg", (size,)).fetchone()[0])
-
-
-def where(url: str) -> str:
-    """`host:port/db` of a PostgreSQL URL, without user or password (for messages).
-
-    Example:
-        >>> where("postgresql://me:secret@db.example:5433/news")
-        'db.example:5433/news'
-    """
-    u = urlparse(url)
-    return f"{u.hostname or 'localhost'}:{u.port or 5432}{u.path or '/'}"
-
 
 class PgCatalog(BaseCatalog):
     """PostgreSQL catalog with its BM25 postings; one connection per instance, shared by threads (one lock)."""
@@ -100,6 +48,8 @@ class PgCatalog(BaseCatalog):
         self._vcache: Lru[np.ndarray] = Lru(cache_articles)
         self._acache: Lru[Article] = Lru(cache_articles)
         self._db: psycopg.Connection[Any] | None = None
+        self._ldb: psycopg.Connection[Any] | None = None  # the writer lock's own session (see writer_lock)
+        self._llock = threading.Lock()
         with self._lock:
             self._connect()
             self._reanalyse()
@@ -121,7 +71,8 @@ class PgCatalog(BaseCatalog):
         return db
 
     def _down(self, err: Exception) -> StoreError:
-        return StoreError(f"cannot reach the PostgreSQL catalog at {where(self.url)} ({str(err).strip()}). "
+        reason = " ".join(str(err).split())  # psycopg's message spans lines; the error is one line
+        return StoreError(f"cannot reach the PostgreSQL catalog at {where(self.url)} ({reason}). "
                           "Fix: start PostgreSQL (`pg_ctlcluster 15 main start`) or correct SOURCECHECK_CATALOG_URL; "
                           "the next question reconnects")
 
@@ -140,6 +91,26 @@ class PgCatalog(BaseCatalog):
     def _rows(self, query: str, params: Sequence[Any] = ()) -> list[Any]:
         with self._conn() as db:
             return db.execute(query, params).fetchall()
+
+    @contextmanager
+    def writer_lock(self) -> Iterator[None]:
+        """A session advisory lock, on its own connection (readers on the main one never wait for it), held
+        across a vector upsert and its catalog commit, or a reconcile: writers on every machine take turns,
+        and a killed holder's lock ends with its session. Its key is not the transactions' key."""
+        with self._llock:
+            try:
+                if self._ldb is None or self._ldb.closed or self._ldb.broken:
+                    self._ldb = psycopg.connect(self.url, autocommit=True, connect_timeout=5)
+                self._ldb.execute("SELECT pg_advisory_lock(%s)", (self._key | 1 << 62,))
+            except psycopg.Error as err:
+                raise self._down(err) from err
+            try:
+                yield
+            finally:
+                try:
+                    self._ldb.execute("SELECT pg_advisory_unlock(%s)", (self._key | 1 << 62,))
+                except psycopg.Error:
+                    self._ldb.close()  # the server ends the session, and the lock with it
 
     # ---- metadata ---------------------------------------------------------------------------
     def get_meta(self, key: str) -> str | None:
@@ -271,8 +242,9 @@ class PgCatalog(BaseCatalog):
     def close(self) -> None:
         """Close the connection."""
         with self._lock:
-            if self._db is not None:
-                self._db.close()
+            for db in (self._db, self._ldb):
+                if db is not None:
+                    db.close()
 
     # ---- reads ------------------------------------------------------------------------------
     def article_for_path(self, path: str) -> str | None:

@@ -19,26 +19,34 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from index.lexicon import AUXILIARIES, CONFIRM_VERBS, FAILURE_VERBS, NON_NEGATING, alternation
+from index.lexicon import (AUXILIARIES, CONFIRM_VERBS, FAILURE_VERBS, NON_NEGATING, NON_NEGATING_NOUNS,
+                           NOT_AFTER_FAILURE, alternation)
 
 _APOS = r"[’']"
 _ADVERB = r"(?:\s+(?:yet|even|ever|always|actually|immediately|publicly|officially|formally|independently|"\
           r"really|fully|quite|also|once|been|be|have|get|got))*"
 _AUX = alternation(AUXILIARIES)
 _NEGATION = re.compile(
-    rf"\b(?:(?:{_AUX})(?:n{_APOS}t|\s+not|\s+never)|(?:can{_APOS}t|cannot|won{_APOS}t|ain{_APOS}t))"
+    rf"\b(?:(?:{_AUX})(?:n{_APOS}t|\s+not|\s+never)|(?:can{_APOS}t|cannot|won{_APOS}t|ain{_APOS}t)"
+    rf"|(?<=\w){_APOS}(?:m|s|re)\s+not)"
     rf"(?P<rest>{_ADVERB}\s+(?P<verb>[a-z][\w-]*))"
     rf"|\bnever(?P<nrest>{_ADVERB}\s+(?P<nverb>[a-z][\w-]*))"
     rf"|\b(?:{alternation(FAILURE_VERBS)})\s+to\s+(?P<fverb>[a-z][\w-]*)"
-    r"|\b(?:no|without)\s+(?P<noun>[a-z][\w-]*)(?:\s+(?:of|that|to)\b)?"
-    r"|\b(?:nobody|no\s+one|nothing|none\s+of\s+\w+)\b(?:\s+[a-z][\w-]*){0,2}",
+    r"|\bno\s+(?P<noun>[a-z][\w-]*)(?:\s+(?:of|that|to)\b)?"
+    r"|\b(?:nobody|no\s+one|nothing|none\s+of\s+\w+)\b(?:\s+[a-z][\w-]*){0,2}"
+    r"|\bnot\s+(?:to\s+)?(?P<bverb>[a-z]+(?:ing|ed|en)|[a-z]+(?=\s+(?:the|a|an|any|his|her|its|their)\b))"
+    r"|\bstop(?:s|ped)\s+(?P<sverb>[a-z]+ing)\b"
+    r"|\bnor\s+(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could)\b(?:\s+[a-z][\w-]*){0,2}",
     re.I,
 )
+# An antecedent clause: a negation inside it states no fact ("if it doesn't back down, …").
+_ANTECEDENT = re.compile(r"\b(?:if|unless|whether)\b[^,;:—]*$", re.I)
 _SKIP_BEFORE = re.compile(r"\b(?:whether\s+or|if)\s+$", re.I)
 
 
 def _word(m: re.Match[str]) -> str:
-    return (m.group("verb") or m.group("nverb") or m.group("fverb") or m.group("noun") or "").lower()
+    return (m.group("verb") or m.group("nverb") or m.group("fverb") or m.group("noun") or m.group("bverb")
+            or m.group("sverb") or "").lower()
 
 
 def _non_confirmation(m: re.Match[str]) -> bool:
@@ -47,7 +55,11 @@ def _non_confirmation(m: re.Match[str]) -> bool:
 
 
 def _negates(m: re.Match[str], text: str) -> bool:
-    if _word(m) in NON_NEGATING:
+    if _word(m) in NON_NEGATING or (m.group("noun") or "").lower() in NON_NEGATING_NOUNS:
+        return False  # "not only", "no doubt"; "no longer" (a change of state), "no secret that" (asserts it)
+    if m.group("fverb") and m.group("fverb").lower() in NOT_AFTER_FAILURE:
+        return False  # "declined to about $5 million": a quantity fell
+    if _ANTECEDENT.search(text[max(0, m.start() - 80):m.start()]):
         return False
     if _word(m) == "only" or text[m.end():m.end() + 6].lower().startswith(" only"):
         return False

@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import json
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import urlparse
@@ -104,6 +104,14 @@ class Store:
             catalog.set_meta("annotator", ANNOTATOR)  # a new index: its statuses will come from these rules
         return cls(settings, collection, catalog, embedder, client)
 
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """Writers take turns: this process's threads (`write_lock`) and, on a shared catalog, every
+        process's (`catalog.writer_lock`). Held from a batch's vector upsert to its catalog commit and
+        around `reconcile`, so a reconcile never deletes vectors another process is about to commit."""
+        with self.write_lock, self.catalog.writer_lock():
+            yield
+
     def warm_up(self) -> threading.Thread:
         """Load the vector index in the background (Chroma reads it lazily, at the first query).
 
@@ -153,7 +161,7 @@ class Store:
         """Remove articles, crash-safe in ingest's order: the catalog commits first (from then on nothing
         of them is answered from), then their vectors go; a kill between the two leaves orphan vectors
         that the next ingest's `reconcile` deletes. Returns the number of chunks removed."""
-        with self.write_lock:
+        with self.writing():
             chunk_ids = self.catalog.remove_articles(article_ids)
             self.delete(chunk_ids)
         return len(chunk_ids)
@@ -166,19 +174,20 @@ class Store:
         return [(cid, 1.0 - float(d)) for cid, d in zip(res["ids"][0], res["distances"][0], strict=True)]
 
     def reconcile(self) -> int:
-        """Delete Chroma vectors whose article never committed to the catalog (after a crash)."""
-        known = self.catalog.chunk_ids()
-        orphans: list[str] = []
-        offset, step = 0, 5000
-        while True:
-            got = self.collection.get(include=[], limit=step, offset=offset)
-            ids = got["ids"]
-            orphans.extend(i for i in ids if i not in known)
-            if len(ids) < step:
-                break
-            offset += step
-        if orphans:
-            self.delete(orphans)
+        """Delete Chroma vectors whose article never committed to the catalog (after a crash); under the
+        writers' lock, so the vectors of an ingest still writing (in any process) are not taken for orphans."""
+        with self.writing():
+            known = self.catalog.chunk_ids()
+            orphans: list[str] = []
+            offset, step = 0, 5000
+            while True:
+                ids = self.collection.get(include=[], limit=step, offset=offset)["ids"]
+                orphans.extend(i for i in ids if i not in known)
+                if len(ids) < step:
+                    break
+                offset += step
+            if orphans:
+                self.delete(orphans)
         return len(orphans)
 
 

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -45,21 +46,31 @@ def drop_schema(url: str, schema: str) -> None:
         db.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(schema)))
 
 
-@pytest.fixture()
-def pg() -> Iterator[tuple[str, str]]:
-    """`(url, schema)`: a real PostgreSQL and a fresh schema name (also a valid Chroma collection name)."""
-    url = pg_url()
+def fresh_schema(url: str) -> Iterator[tuple[str, str]]:
+    """`(url, schema)` with a new schema name, its schema dropped afterwards."""
     schema = f"t{uuid.uuid4().hex[:12]}"
     yield url, schema
     drop_schema(url, schema)
 
 
 @pytest.fixture()
-def chroma_server(tmp_path: Path) -> Iterator[str]:
-    """A real `chroma run` server on a free port, its data in the test's directory; yields its URL."""
+def pg() -> Iterator[tuple[str, str]]:
+    """`(url, schema)`: a real PostgreSQL and a fresh schema name (also a valid Chroma collection name)."""
+    yield from fresh_schema(pg_url())
+
+
+@pytest.fixture(scope="module")
+def pg_module() -> Iterator[tuple[str, str]]:
+    """`pg` for a whole module (its page servers start once)."""
+    yield from fresh_schema(pg_url())
+
+
+@contextmanager
+def running_chroma(path: Path) -> Iterator[str]:
+    """A real `chroma run` server on a free port, its data under `path`; yields its URL."""
     chroma = Path(sys.executable).with_name("chroma")
     port = free_port()
-    proc = subprocess.Popen([str(chroma), "run", "--path", str(tmp_path / "chroma-server"), "--port", str(port)],
+    proc = subprocess.Popen([str(chroma), "run", "--path", str(path), "--port", str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
     try:
         if not wait_for_port(port, proc, 60):
@@ -68,3 +79,17 @@ def chroma_server(tmp_path: Path) -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+@pytest.fixture()
+def chroma_server(tmp_path: Path) -> Iterator[str]:
+    """A `chroma run` server for one test."""
+    with running_chroma(tmp_path / "chroma-server") as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def chroma_module(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A `chroma run` server for a whole module."""
+    with running_chroma(tmp_path_factory.mktemp("chroma-server")) as url:
+        yield url

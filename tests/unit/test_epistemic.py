@@ -42,10 +42,14 @@ def test_chain_of_attribution_is_kept():
     assert s.holder.label == "the AP, citing these opposition officials"
 
 
-def test_unnamed_holders_are_uncertain_named_are_not():
-    assert one("Some experts say the truce will hold.").uncertain
-    assert one("Sources said the deal was signed.").uncertain
-    assert one("It is believed that the leader fled.").uncertain
+def test_unnamed_sources_attribute_without_hedging():
+    # issue 14: an unnamed source alone makes a sentence `attributed` (holder unnamed), not uncertain
+    for text in ("Sources said the deal was signed.", "Officials said the bridge reopened on Monday.",
+                 "The agency says the vaccine was shipped."):
+        s = one(text)
+        assert s.status == "attributed" and not s.holder.named and not s.uncertain, text
+    assert one("Some experts say the truce will hold.").uncertain  # a vague quantifier (weasel)
+    assert one("It is believed that the leader fled.").uncertain  # an impersonal belief: a hedge
     assert not one("Syrian opposition officials say ISIS has reached a truce.").uncertain
     assert holder_is_named("U.S. officials") and not holder_is_named("critics")
 

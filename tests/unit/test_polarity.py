@@ -19,6 +19,14 @@ pytestmark = pytest.mark.unit
     ("Nobody was hurt in the blast.", "Nobody was hurt"),
     ("Officials said there were no casualties.", "no casualties"),
     ("The council won't vote before May.", "won't vote"),
+    ("The spokesman declined to comment on the talks.", "declined to comment"),
+    ("“I'm not saying the count was fair,” he said.", "'m not saying"),
+    ("He's not telling the truth.", "'s not telling"),
+    ("The board was criticized for not disclosing the losses.", "not disclosing"),
+    ("Nor do analysts expect a second offer.", "Nor do analysts expect"),
+    ("The utility stopped paying a dividend in 1984.", "stopped paying"),
+    ("The court did not question the ruling.", "did not question"),
+    ("Cuba criticized Washington's failure to enforce the order.", "failure to enforce"),
 ])
 def test_a_negated_event_is_negative_with_its_cue(sentence, cue):
     assert read_polarity(sentence) == ("negative", cue)
@@ -35,6 +43,13 @@ def test_a_negated_event_is_negative_with_its_cue(sentence, cue):
     "He asked whether or not the vote mattered.",
     "The No. 2 seed won the final.",
     "The ministry denied signing the accord.",  # a denial by a named party: `disputed`
+    "If Iraq doesn't back down, the strikes will continue.",  # inside an antecedent: no fact negated
+    "Strikes will follow unless the envoy does not return.",
+    "The family no longer owns the company.",  # a change of state, not an event that did not happen
+    "Net income declined to about $6 million.",  # a quantity fell
+    "The site was knocked off-line without notice.",  # "without": a side circumstance
+    "He doesn't think the talks will collapse.",  # a negated belief is a hedge on its complement
+    "It is no secret that the two sides met in May.",  # an idiom that asserts the meeting
 ])
 def test_no_negated_event_is_positive(sentence):
     assert read_polarity(sentence) == ("positive", "")
