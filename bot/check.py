@@ -11,6 +11,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Protocol
 
 from bot.assemble import _citation, _sentence_flag
@@ -68,7 +69,7 @@ def about_claim(claim: Sentence, seeds: Sequence[Pair], pool: Sequence[Pair]) ->
     return out
 
 
-def on_point(claim: Sentence, s: Sentence) -> bool:
+def on_point(claim: Sentence, s: Sentence, denial_terms: int = 2) -> bool:
     """A sentence that doubts, denies or negates speaks to this claim only when it shares a content word
     with it beyond the names and the event words ("denied that card numbers were taken" is not about
     "hackers stole 5 million records", though both name Norvik Bank and the breach).
@@ -78,10 +79,66 @@ def on_point(claim: Sentence, s: Sentence) -> bool:
         >>> on_point(c, Sentence("a", 0, 1, "Norvik denied that card numbers were taken.", "disputed", ("disputed",), ""))
         True
     """
-    generic = set(terms(" ".join(w for g in EVENT_SYNONYMS for w in g))) | entities(claim.text) | \
-        set(terms(" ".join(entities(claim.text))))
-    content = set(terms(claim.text)) - generic
+    if stance(s) == "negated" and s.polarity_cue:
+        return _negates_claim_word(claim, s.polarity_cue)
+    at = s.text.find(s.cue) if stance(s) == "denied" and s.cue else -1
+    if at >= 0:  # what is denied is what follows the cue ("denied that Reyes had been dismissed")
+        return len(set(terms(s.text[at + len(s.cue):])) & _with_synonyms(set(terms(claim.text)))) >= denial_terms
+    events = set(terms(" ".join(w for g in EVENT_SYNONYMS for w in g)))
+    generic = events | entities(claim.text) | set(terms(" ".join(entities(claim.text))))
+    content = (set(terms(claim.text)) - generic) or (set(terms(claim.text)) - events)  # all names: they are its content
     return bool(content & set(terms(s.text)))
+
+
+def _with_synonyms(words: set[str]) -> set[str]:
+    out = set(words)
+    for group in EVENT_SYNONYMS:
+        stems = set(terms(" ".join(group)))
+        if stems & words:
+            out |= stems
+    return out
+
+
+def claim_share(claim: Sentence, s: Sentence) -> float:
+    """Share of the claim's terms a sentence holds, synonyms counted ("died" meets "killed").
+
+    Example:
+        >>> c = Sentence("c", 0, 1, "Firefighters were killed in the Pinecrest fire.", "asserted", ("asserted",), "")
+        >>> claim_share(c, Sentence("a", 0, 1, "The toll of the Pinecrest fire rose to 19.", "asserted", ("asserted",), ""))
+        0.5
+    """
+    mine = set(terms(claim.text))
+    return len(mine & _with_synonyms(set(terms(s.text)))) / len(mine) if mine else 0.0
+
+
+def as_judged(claim: Sentence, s: Sentence, share: float) -> Sentence:
+    """The sentence as it speaks to this claim: a report whose claim sits before its cue, in the holder's
+    own description ("The Free Syrian Army, which includes the Hazm Movement, views …"; "Chris Kozak, a
+    Syria analyst at ISW, says"), states that part as the writer's fact.
+
+    Example:
+        >>> from index.types import Holder
+        >>> c = Sentence("c", 0, 1, "The army includes the Hazm Movement", "asserted", ("asserted",), "")
+        >>> r = Sentence("a", 0, 1, "The army, which includes the Hazm Movement, says it will fight.",
+        ...              "attributed", ("attributed",), "says", Holder("The army", (), True))
+        >>> as_judged(c, r, 0.8).status
+        'asserted'
+    """
+    at = s.text.find(s.cue) if s.cue else -1
+    begin = s.text.find(s.holder.name) if s.holder and s.holder.name else -1
+    if stance(s) != "report" or begin < 0 or at < 0 or begin == at:
+        return s
+    # the holder's noun phrase with its appositions and relative clauses: up to the cue, or after it ("says X, a …")
+    head = replace(s, text=s.text[begin:at] if begin < at else s.text[begin:])
+    if claim_share(claim, head) < share:
+        return s
+    return replace(s, status="asserted", statuses=("asserted",), cue="", holder=None)
+
+
+def _negates_claim_word(claim: Sentence, cue: str) -> bool:
+    """The word a negation governs ("did not *shut*", "no *firefighters*") is one of the claim's words
+    or their synonyms: "the trams did not shut down" does not speak to "workers went on strike"."""
+    return bool(set(terms(cue.split()[-1])) & _with_synonyms(set(terms(claim.text))))
 
 
 def same_figures(claim: Sentence, s: Sentence) -> bool:
@@ -111,10 +168,11 @@ def check_claim(retriever: Searcher, catalog: BaseCatalog, settings: Settings, c
     seeds: list[Pair] = [(e.sentence, e.article) for e in matching]
     pool = [(s, e.article) for e in matching for s in catalog.sentences(e.article.id)]
     related = seeds + [m for m in about_claim(as_sentence, seeds, pool) if m not in seeds]
+    related = [p for p in related if claim_share(as_sentence, p[0]) >= settings.claim_sentence_coverage] or related
     related += [m for m in neighbours(as_sentence, seeds, catalog) if m not in related]
     related = [p for p in related if same_figures(as_sentence, p[0]) and
-               (stance(p[0]) in {"fact", "report"} or on_point(as_sentence, p[0]))] or related
-    verdict = judge([(s, a.date) for s, a in related], q.text)
+               (stance(p[0]) in {"fact", "report"} or on_point(as_sentence, p[0], settings.denial_shared_terms))] or related
+    verdict = judge([(as_judged(as_sentence, s, settings.claim_sentence_coverage), a.date) for s, a in related], q.text)
     order = sorted(verdict.basis, key=lambda i: (i >= len(seeds), -_date_key(related[i][1])))
     cited = [related[i] for i in order] + [related[i] for i in verdict.superseded]
     cited = [p for p in cited if p in seeds or stance(p[0]) != "fact"][:8] or cited[:4]

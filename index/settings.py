@@ -107,6 +107,14 @@ class Settings(BaseSettings):
     min_coverage: float = Field(
         default=0.5, ge=0.0, le=1.0, description="Share of the question's key terms the evidence must cover."
     )
+    claim_sentence_coverage: float = Field(
+        default=0.8, ge=0.0, le=1.0,
+        description="Share of a checked claim's terms (synonyms counted) a sentence must hold to judge the claim; "
+                    "the denial or correction right after a matching sentence is judged whatever its share.")
+    denial_shared_terms: int = Field(
+        default=2, ge=1, description="Terms of a checked claim (synonyms counted) that what a denial denies must share "
+        "for the denial to dispute it: “denied that Reyes had been dismissed” meets “Reyes was fired” (2), "
+        "“denied that card numbers were taken in the breach” not “the breach was discovered” (1).")
     min_similarity: float = Field(
         default=0.25, ge=-1.0, le=1.0, description="Lowest cosine similarity of the best chunk to answer at all."
     )
