@@ -168,7 +168,12 @@ def check_claim(retriever: Searcher, catalog: BaseCatalog, settings: Settings, c
     seeds: list[Pair] = [(e.sentence, e.article) for e in matching]
     pool = [(s, e.article) for e in matching for s in catalog.sentences(e.article.id)]
     related = seeds + [m for m in about_claim(as_sentence, seeds, pool) if m not in seeds]
-    related = [p for p in related if claim_share(as_sentence, p[0]) >= settings.claim_sentence_coverage] or related
+    related = [p for p in related if claim_share(as_sentence, p[0]) >= settings.claim_sentence_coverage] or \
+        [p for p in related if same_claim(as_sentence, p[0]) or  # fewer words, but the same event and participants
+         (set(figures(q.text)) & set(figures(p[0].text)) and claim_share(as_sentence, p[0]) >= settings.min_coverage)]
+    if not related:  # sentences on the topic, none stating the claim: not evidence for it
+        return ClaimCheck(claim=q.text, verdict="not in the articles", kind="not_in_articles",
+                          explanation=EXPLANATIONS["not_in_articles"])
     related += [m for m in neighbours(as_sentence, seeds, catalog) if m not in related]
     related = [p for p in related if same_figures(as_sentence, p[0]) and
                (stance(p[0]) in {"fact", "report"} or on_point(as_sentence, p[0], settings.denial_shared_terms))] or related
