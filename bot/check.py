@@ -115,7 +115,9 @@ def check_claim(retriever: Searcher, catalog: BaseCatalog, settings: Settings, c
     against = [p for p in cited if stance(p[0]) in {"denied", "negated", "unconfirmed"}]
     if against:
         s = against[0][0]
-        explanation += f" {s.holder.label if s.holder else 'An article'}: “{s.text}”"
+        who = s.holder.label if s.holder else "an article"
+        quoted = s.text if "“" in s.text else f"“{s.text}”"  # a sentence with quotes of its own is not re-quoted
+        explanation += f" {who[:1].upper()}{who[1:]}: {quoted}"
     if verdict.superseded:
         old = related[verdict.superseded[0]]
         explanation += f" The newest figure leads; the older one (“{old[0].text}”, {old[1].date}) is superseded."
