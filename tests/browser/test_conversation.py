@@ -36,6 +36,9 @@ def _bubble(pg, scope: str):
 def test_every_marker_of_every_answer_highlights_its_own_quote(convo):
     pg, data = convo
     assert [a["question"] for a in data["answers"]] == list(QUESTIONS)
+    firsts = [a["sentences"][0]["text"] for a in data["answers"]]  # each answer answers its own question
+    assert firsts[0].startswith("Reported, not confirmed") and "Jamal Maarouf" in firsts[1], firsts
+    assert "Institute for the Study of War" in firsts[2], firsts
     quotes = _quotes(data)
     markers = pg.locator("#sc-chat a.sc-cite")  # the first answer's markers are clicked after the third's
     checked = set()
