@@ -19,6 +19,7 @@ from bot.question import analyse
 from bot.retrieve import Retrieval
 from bot.types import ClaimCheck, Corroboration, Evidence
 from bot.verdict import EXPLANATIONS, figures, judge, stance
+from bot.wording import quoted
 from index import cues
 from index.catalog_base import BaseCatalog
 from index.settings import Settings
@@ -116,8 +117,7 @@ def check_claim(retriever: Searcher, catalog: BaseCatalog, settings: Settings, c
     if against:
         s = against[0][0]
         who = s.holder.label if s.holder else "an article"
-        quoted = s.text if "“" in s.text else f"“{s.text}”"  # a sentence with quotes of its own is not re-quoted
-        explanation += f" {who[:1].upper()}{who[1:]}: {quoted}"
+        explanation += f" {who[:1].upper()}{who[1:]}: {quoted(s.text)}"  # no doubled ”” on a quote's own quotes
     if verdict.superseded:
         old = related[verdict.superseded[0]]
         explanation += f" The newest figure leads; the older one (“{old[0].text}”, {old[1].date}) is superseded."

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from bot.types import Answer, Citation, ClaimCheck, Flag
 from bot.verify import MARKER
-from bot.wording import NEGATOR_LABEL, flag_wording, is_negator
+from bot.wording import NEGATOR_LABEL, flag_wording, is_negator, quoted, says_not_confirmed
 from index.types import Article
 
 if TYPE_CHECKING:
@@ -233,14 +233,20 @@ def _highlighted(text: str, cites: Sequence[Citation], scope: str) -> str:
     return "".join(pieces)
 
 
+def _status_badge(c: Citation) -> str:
+    """The badge of a citation without a flag (an asserted sentence)."""
+    who = f" — {html.escape(c.holder)}" if c.holder else ""
+    return f'<span class="sc-badge sc-{html.escape(c.status)}">{html.escape(c.status)}{who}</span>'
+
+
 def check_html(result: ClaimCheck, articles: dict[str, Article] | None = None, scope: str = "c1") -> str:
     """The 'Check a claim' result: verdict and each matching sentence with its status; a click on a quote opens
     it in its article, as a marker does (the articles follow the list, closed until then)."""
     cls = result.verdict.replace(" ", "-")
+    flags = {f.n: f for f in result.flags if f.kind == "sentence"}
     items = "".join(
-        f'<li><span class="sc-badge sc-{html.escape(c.status)}">{html.escape(c.status)}'
-        f'{" — " + html.escape(c.holder) if c.holder else ""}</span> '
-        f'<a href="#sc-cite-{cite_key(scope, c.n)}" class="sc-cite sc-quote-link">“{html.escape(c.quote)}”</a> '
+        f'<li>{badge(flags[c.n], says_not_confirmed(flags[c.n])) if c.n in flags else _status_badge(c)} '
+        f'<a href="#sc-cite-{cite_key(scope, c.n)}" class="sc-cite sc-quote-link">{html.escape(quoted(c.quote))}</a> '
         f'<small>{html.escape(c.title)}</small></li>' for c in result.evidence)
     sources = quotes_html(result.evidence, articles, scope, listed=False) if articles and result.evidence else ""
     return (f'<div class="sc-check"><div class="sc-verdict sc-v-{cls}">{html.escape(result.verdict)}</div>'

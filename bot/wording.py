@@ -14,6 +14,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from bot.types import Answer, Flag
@@ -27,6 +28,18 @@ def is_negator(flag: Flag, claim_flags: Sequence[Flag]) -> bool:
     """Whether a sentence flag is the sentence that does not confirm (or disputes) a claim of the answer."""
     return flag.kind == "sentence" and any(
         g.source == flag.source and g.start == flag.start and g.end == flag.end for g in claim_flags)
+
+
+def says_not_confirmed(flag: Flag) -> bool:
+    """Whether a sentence is itself a non-confirmation (or a denial, a dispute) by its holder, not a report
+    left unconfirmed by another sentence: its own cue says so and its status is not inherited (no note).
+
+    Example:
+        >>> says_not_confirmed(Flag("merger", "unconfirmed", "haven’t confirmed", "U.S. officials", "a", "q", 0, 9))
+        True
+    """
+    return (flag.kind == "sentence" and flag.status in NEGATOR_LABEL and not flag.note
+            and bool(re.search(r"confirm|den(?:y|ie)|disput", flag.cue, re.I)))
 
 
 def reporters(answer: Answer, group: Flag) -> list[str]:
@@ -62,3 +75,13 @@ def flag_wording(group: Flag, answer: Answer) -> str:
     reported = f"reported by {join_names(who)} — " if who else ""
     by = f" by {group.holder}" if group.holder else ""
     return f"{group.claim}: {reported}{verb}{by}"
+
+
+def quoted(text: str) -> str:
+    """A quote in quotation marks, unless it has quotation marks of its own (no doubled ””).
+
+    Example:
+        >>> quoted("A truce."), quoted("They “agreed.”")
+        ('“A truce.”', 'They “agreed.”')
+    """
+    return text if "“" in text else f"“{text}”"

@@ -35,8 +35,18 @@ def test_check_tab_quotes_open_their_article(page):
     links = page.locator("#sc-verdict a.sc-quote-link")
     assert links.count() >= 2
     for link in links.all():
-        assert squash(link.inner_text()) == f"“{click_and_read(page, link)}”"
+        quote = click_and_read(page, link)
+        assert squash(link.inner_text()) == (quote if "“" in quote else f"“{quote}”")
         assert page.locator("#sc-verdict .sc-article.sc-open").count() == 1
+
+
+def test_check_tab_badges_the_non_confirming_sentence_does_not_confirm(page):
+    page.get_by_role("tab", name="Check a claim").click()
+    page.fill("#sc-claim textarea", "U.S. officials confirmed the merger")
+    page.click("#sc-check")
+    page.wait_for_selector("#sc-verdict .sc-verdict", timeout=60_000)
+    item = page.locator("#sc-verdict li", has_text="haven’t confirmed").first
+    assert item.locator(".sc-badge").inner_text() == "does not confirm — U.S. officials"
 
 
 def test_clicking_a_marker_highlights_the_quote(page):
