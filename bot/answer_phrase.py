@@ -54,7 +54,8 @@ def _agent(question: str, text: str, found: Sequence[Span]) -> Span | None:
 
     Example:
         >>> t = "the Front, a faction trained by the United States and led by a fighter named Jamal Maarouf."
-        >>> _agent("Who leads the Front?", t, [Span("United States", 36, 49, "name"), Span("Jamal Maarouf", 77, 90, "name")])
+        >>> names = [Span("United States", 36, 49, "name"), Span("Jamal Maarouf", 77, 90, "name")]
+        >>> _agent("Who leads the Front?", t, names)
         Span(text='Jamal Maarouf', start=77, end=90, type='name')
     """
     verbs = [past for stem, past in _ROLE_VERBS.items() if re.search(rf"\b{stem}(?:s|er|ed|ing)?\b", question, re.I)]

@@ -91,7 +91,8 @@ class Page:
             chat[-1] = {"role": "assistant", "content": shown}
             yield chat, "", SKIP, SKIP, SKIP, SKIP, conv, SKIP
         chat[-1] = {"role": "assistant", "content": rendered}
-        yield (chat, "", self.sources(conv), sureness_html(answer), *self._export(conv), conv, share_html(turn))
+        yield (chat, "", self.sources(conv), sureness_html(answer, turn.scope), *self._export(conv), conv,
+               share_html(turn))
 
     def sources(self, conv: Conversation) -> str:
         """The sources of every answer of the conversation; the latest shown, the others opened by their markers."""
@@ -129,7 +130,8 @@ class Page:
         conv = Conversation((Turn("a1", answer, share_id),))
         chat = [{"role": "user", "content": answer.question},
                 {"role": "assistant", "content": answer_markdown(answer, "a1")}]
-        return chat, SKIP, self.sources(conv), sureness_html(answer), *self._export(conv), conv, share_html(conv.turns[0])
+        return (chat, SKIP, self.sources(conv), sureness_html(answer, "a1"), *self._export(conv), conv,
+                share_html(conv.turns[0]))
 
     def check(self, claim: str) -> str:
         try:

@@ -94,7 +94,7 @@ def answer_markdown(answer: Answer, scope: str = "") -> str:
         end = text[-1] if text.endswith((".", "!")) and marks else ""
         plain = esc_md(text[:-1] if end else text)
         links = "".join(cite_link(scope, n) for n in marks)
-        quiet = kind in ("note", "verdict")  # our note and verdict line: their sources are badged already
+        quiet = kind in ("note", "verdict", "answer")  # our own lines: the quotes they rest on carry the badges
         badges = "" if quiet else " ".join(badge(by_n[n], is_negator(by_n[n], groups)) for n in marks if n in by_n)
         parts.append(f"{plain} {links}{end} {badges}".strip())
     return SENTENCE_BREAK.join(parts) + notes_html(answer) + claims_html(answer, scope)
@@ -156,9 +156,9 @@ def claims_html(answer: Answer, scope: str = "") -> str:
     if not rows:
         return ""
     body = "".join(
-        f"<tr><td>{esc_md(r['claim'])}</td><td class=\"sc-status\">{html.escape(r['status'])}</td><td>{esc_md(r['holder'] or '—')}</td>"
-        f"<td>{esc_md(r['corroboration'] or '—')}</td><td>{''.join(cite_link(scope, n) for n in r['quotes'])}</td></tr>"
-        for r in rows)
+        f"<tr><td>{esc_md(r['claim'])}</td><td class=\"sc-status\">{html.escape(r['status'])}</td>"
+        f"<td>{esc_md(r['holder'] or '—')}</td><td>{esc_md(r['corroboration'] or '—')}</td>"
+        f"<td>{''.join(cite_link(scope, n) for n in r['quotes'])}</td></tr>" for r in rows)
     return ('<table class="sc-claims"><thead><tr><th>claim</th><th>status</th><th>holder</th><th>corroboration</th>'
             f'<th>quotes</th></tr></thead><tbody>{body}</tbody></table>')
 
@@ -173,10 +173,11 @@ def notes_html(answer: Answer, esc: Callable[[str], str] = esc_md) -> str:
     return "".join(f'<br><small class="sc-note">Note: {esc(w)}</small>' for w in answer.warnings)
 
 
-def sureness_html(answer: Answer) -> str:
-    """The 'How sure is this?' box: statuses of what is cited, corroboration, origins."""
+def sureness_html(answer: Answer, scope: str = "") -> str:
+    """The 'How sure is this?' box (of answer N when scoped): statuses of what is cited, corroboration, origins."""
+    head = f"<b>How sure is answer {html.escape(scope[1:])}?</b>" if scope else "<b>How sure is this?</b>"
     if answer.abstained:
-        return '<div class="sc-sure"><b>How sure is this?</b><br>The articles do not answer this question.</div>'
+        return f'<div class="sc-sure">{head}<br>The articles do not answer this question.</div>'
     counts: dict[str, int] = {}
     for c in answer.citations:
         counts[c.status] = counts.get(c.status, 0) + 1
@@ -184,7 +185,7 @@ def sureness_html(answer: Answer) -> str:
     groups = "".join(f"<li>{html.escape(flag_wording(f, answer))}</li>" for f in answer.flags if f.kind == "claim")
     corr = "".join(f"<li>{html.escape(c.statement)} Origins: {html.escape(', '.join(c.origins))}</li>"
                    for c in answer.corroboration)
-    return (f'<div class="sc-sure"><b>How sure is this?</b><ul>{rows}{groups}{corr}</ul></div>')
+    return f'<div class="sc-sure">{head}<ul>{rows}{groups}{corr}</ul></div>'
 
 
 def sources_html(answer: Answer, articles: dict[str, Article], scope: str = "", shown: bool = True) -> str:
