@@ -159,8 +159,10 @@ def claims_html(answer: Answer, scope: str = "") -> str:
         f"<tr><td>{esc_md(r['claim'])}</td><td class=\"sc-status\">{html.escape(r['status'])}</td>"
         f"<td>{esc_md(r['holder'] or '—')}</td><td>{esc_md(r['corroboration'] or '—')}</td>"
         f"<td>{''.join(cite_link(scope, n) for n in r['quotes'])}</td></tr>" for r in rows)
-    return ('<table class="sc-claims"><thead><tr><th>claim</th><th>status</th><th>holder</th><th>corroboration</th>'
-            f'<th>quotes</th></tr></thead><tbody>{body}</tbody></table>')
+    # Folded: open, the table would fill the chat, which scrolls to an answer's end, and hide the answer itself.
+    return (f'<details class="sc-claims-box"><summary>Claims table ({len(rows)})</summary>'
+            '<table class="sc-claims"><thead><tr><th>claim</th><th>status</th><th>holder</th><th>corroboration</th>'
+            f'<th>quotes</th></tr></thead><tbody>{body}</tbody></table></details>')
 
 
 def notes_html(answer: Answer, esc: Callable[[str], str] = esc_md) -> str:

@@ -106,8 +106,14 @@ def shot(pg, name: str) -> Path:
     return path
 
 
+def unfold(pg) -> None:
+    """Open every answer's folded claims table."""
+    pg.evaluate("document.querySelectorAll('#sc-chat details').forEach(d => { d.open = true; })")
+
+
 def shot_whole_chat(pg, name: str) -> Path:
     """A full-page screenshot with the chat drawn at its full height (every answer in view, for review)."""
+    unfold(pg)
     pg.evaluate("""() => { const c = document.querySelector('#sc-chat');
         [c, ...c.querySelectorAll('*')].forEach(e => { const s = getComputedStyle(e);
             if (/(auto|scroll)/.test(s.overflowY) || e === c) { e.style.height = 'auto'; e.style.maxHeight = 'none';

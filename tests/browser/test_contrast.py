@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import ask_three, new_page, shot, shot_whole_chat
+from tests.browser.conftest import ask_three, new_page, shot, shot_whole_chat, unfold
 
 AXE = Path(__import__("axe_playwright_python").__file__).parent / "axe.min.js"  # axe-core, as the package ships it
 CHECKED = {  # what axe must have looked at (passed), not only found nothing wrong with
@@ -37,6 +37,7 @@ def test_no_colour_contrast_violation_after_three_answers(browser, page_url, sch
         assert pg.evaluate("document.body.classList.contains('dark') || "
                            "!!document.querySelector('.dark')") == (scheme == "dark")
         pg.locator('#sc-chat a.sc-cite[href="#sc-cite-a1-1"]').first.click()  # answer 1's article, highlights open
+        unfold(pg)  # the claims tables too
         bad, seen = [], set()
         for bubble in pg.locator("#sc-chat .message-content").all():  # every answer in view in turn
             bubble.scroll_into_view_if_needed()

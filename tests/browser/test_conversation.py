@@ -10,9 +10,11 @@ import re
 
 import pytest
 
-from tests.browser.conftest import QUESTIONS, ask, ask_three, click_and_read, export, key_of, new_page, shot, squash
+from tests.browser.conftest import (QUESTIONS, ask, ask_three, click_and_read, export, key_of, new_page, shot, squash,
+                                    unfold)
 
 HEADERS = ["claim", "status", "holder", "corroboration", "quotes"]
+IN_TEXT = "a.sc-cite:not(details a)"  # the answer's own markers (the claims table's are tested with the table)
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +42,7 @@ def test_every_marker_of_every_answer_highlights_its_own_quote(convo):
     assert firsts[0].startswith("Reported, not confirmed") and "Jamal Maarouf" in firsts[1], firsts
     assert "Institute for the Study of War" in firsts[2], firsts
     quotes = _quotes(data)
-    markers = pg.locator("#sc-chat a.sc-cite")  # the first answer's markers are clicked after the third's
+    markers = pg.locator(f"#sc-chat {IN_TEXT}")  # the first answer's markers are clicked after the third's
     checked = set()
     for j in range(markers.count()):
         key = key_of(markers.nth(j))
@@ -69,8 +71,11 @@ def test_source_list_markers_open_the_article_too(convo):
 def test_each_answer_has_its_claims_table_the_json_export_holds(convo):
     pg, data = convo
     for a in data["answers"]:
-        table = _bubble(pg, a["scope"]).locator("table.sc-claims")
-        assert table.count() == 1, a["scope"]
+        box = _bubble(pg, a["scope"]).locator("details.sc-claims-box")
+        assert box.count() == 1 and not box.get_attribute("open"), a["scope"]  # folded: the answer stays in view
+        box.locator("summary").click()
+        table = box.locator("table.sc-claims")
+        assert table.is_visible(), a["scope"]
         assert [squash(t) for t in table.locator("th").all_inner_texts()] == HEADERS
         rows = [[squash(td) for td in tr.locator("td").all_inner_texts()] for tr in table.locator("tbody tr").all()]
         want = [[squash(r["claim"]), r["status"], r["holder"] or "—", squash(r["corroboration"]) or "—",
@@ -109,9 +114,11 @@ def test_shared_link_reopens_the_answer_in_a_new_session(convo, browser, data_di
     try:
         other.wait_for_selector("#sc-chat a.sc-cite", timeout=60_000)
         assert QUESTIONS[-1] in other.locator("#sc-chat").inner_text()
+        unfold(pg)
+        unfold(other)
         assert squash(_bubble(other, "a1").inner_text()) == squash(_bubble(pg, "a3").inner_text())
         quotes = {f"a1-{c['n']}": squash(c["quote"]) for c in kept["citations"]}
-        for link in other.locator("#sc-chat a.sc-cite").all():
+        for link in other.locator(f"#sc-chat {IN_TEXT}").all():
             assert click_and_read(other, link) == quotes[key_of(link)]
     finally:
         other.context.close()

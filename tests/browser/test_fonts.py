@@ -3,7 +3,7 @@ as one), and no word drawn in two fonts (Gradio's bundled SemiBold holds only a 
 
 from __future__ import annotations
 
-from tests.browser.conftest import QUESTIONS, ask, new_page
+from tests.browser.conftest import QUESTIONS, ask, new_page, unfold
 
 PANELS = "#sc-chat, #sc-sources, #sc-sure, #sc-share, #sc-verdict, button, h2, label"
 MISSING = """([chars, font]) => {  // chars drawn as the empty box: the same pixels as a code point no font has
@@ -33,6 +33,7 @@ def test_every_character_has_a_glyph_and_each_word_one_font(browser, page_url):
     try:
         ask(pg, QUESTIONS[0])
         ask(pg, "Who won the 2014 World Cup?")  # the abstention's icon, too
+        unfold(pg)
         bold = fonts_of(pg, "#sc-ask, h2, .sc-sure b, table.sc-claims th, .sc-sources h4, .sc-list b")
         assert len(bold) >= 4 and all(len(f) == 1 for f in bold), bold  # one font a word, not SemiBold's few letters
         pg.get_by_role("tab", name="Check a claim").click()
