@@ -44,6 +44,29 @@ def _trim(span: Span) -> Span:
     return span
 
 
+_ROLE_VERBS = {"lead": "led", "head": "headed", "command": "commanded", "found": "founded", "run": "run",
+               "chair": "chaired", "own": "owned"}
+
+
+def _agent(question: str, text: str, found: Sequence[Span]) -> Span | None:
+    """For "Who leads X?" (heads, runs, founded...): the name after the sentence's "led by" ("led by a fighter
+    named Jamal Maarouf"), not a name that merely stands nearer X.
+
+    Example:
+        >>> t = "the Front, a faction trained by the United States and led by a fighter named Jamal Maarouf."
+        >>> names = [Span("United States", 36, 49, "name"), Span("Jamal Maarouf", 77, 90, "name")]
+        >>> _agent("Who leads the Front?", t, names)
+        Span(text='Jamal Maarouf', start=77, end=90, type='name')
+    """
+    verbs = [past for stem, past in _ROLE_VERBS.items() if re.search(rf"\b{stem}(?:s|er|ed|ing)?\b", question, re.I)]
+    for past in verbs:
+        for m in re.finditer(rf"\b{past}\s+by\b", text, re.I):
+            after = [sp for sp in found if 0 <= sp.start - m.end() <= 40]
+            if after:
+                return after[0]
+    return None
+
+
 def pick_span(question: str, text: str, context: str = "", holder: str = "") -> Span | None:
     """The best answer span of the question's type in `text`, or None.
 
@@ -73,6 +96,8 @@ def pick_span(question: str, text: str, context: str = "", holder: str = "") -> 
             after = terms(text[s.end: s.end + 30])[:2]
             if noun & set(after):
                 return s
+    if kind in {"person", "organisation", "place", "name"} and (agent := _agent(question, text, found)):
+        return agent
     if kind in {"person", "organisation", "place", "name"}:
         # The name nearest the question's own words, longer names first on ties.
         q_pos = [m.start() for t in q_terms for m in re.finditer(rf"\b{re.escape(t)}", fold(text))]

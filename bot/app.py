@@ -8,9 +8,8 @@ Example:
 
 from __future__ import annotations
 
-import re
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,22 +18,30 @@ import gradio as gr
 from bot.bot import Bot
 from bot.conversation import Conversation, Turn, conversation_json, conversation_markdown, load_shared, save_shared
 from bot.page_articles import articles_tabs
+from bot.types import Citation
 from bot.render import (
+    SENTENCE_BREAK,
     answer_markdown,
-    esc_md,
     check_html,
+    esc_block,
     history_pairs,
+    notice_html,
     share_html,
     sources_html,
     sureness_html,
 )
 from index.errors import SourcecheckError
 from index.settings import Settings
+from index.types import Article
 
 STATIC = Path(__file__).parent / "static"
 CSS = (STATIC / "page.css").read_text(encoding="utf-8")
 HEAD = "<script>\n" + (STATIC / "page.js").read_text(encoding="utf-8") + "</script>\n"
 SKIP = gr.update()
+# Gradio's bundled Source Sans Pro SemiBold (600) holds 55 glyphs (A, B, ...): the rest of every bold word fell back
+# to DejaVu Sans Bold, mixing two fonts in one word. The full Bold (700) file serves bold text instead.
+THEME = gr.themes.Default(font=[gr.themes.LocalFont("Source Sans Pro", weights=(400, 700)), "ui-sans-serif",
+                                "system-ui", "sans-serif"])
 
 
 class Page:
@@ -56,7 +63,7 @@ class Page:
         try:
             for kind, value in self.bot.ask_stream(message, history=history):
                 if kind == "draft":  # an LLM writing: show its raw text, replaced below by the verified answer
-                    draft = f'<div class="sc-draft">{esc_md(value)}</div>'
+                    draft = f'<div class="sc-draft">{esc_block(value)}</div>'
                     if chat and chat[-1]["role"] == "assistant":
                         chat[-1] = {"role": "assistant", "content": draft}
                     else:
@@ -67,7 +74,7 @@ class Page:
         except SourcecheckError as err:
             if chat and chat[-1]["role"] == "assistant":
                 chat.pop()
-            chat.append({"role": "assistant", "content": f'<div class="sc-abstain">⚠ {esc_md(str(err))}</div>'})
+            chat.append({"role": "assistant", "content": notice_html(str(err))})
             yield chat, "", SKIP, SKIP, SKIP, SKIP, conv, SKIP
             return
         if chat and chat[-1]["role"] == "assistant":
@@ -76,15 +83,16 @@ class Page:
         turn = conv.turns[-1]
         rendered = answer_markdown(answer, turn.scope)
         # Stream sentence by sentence (the extractive writer has it all at once; the LLM writer streams).
-        pieces = re.split(r"(?<=</a>\.)\s+|(?<=</span>)\s+(?=[^<])", rendered) if not answer.abstained else [rendered]
+        pieces = rendered.split(SENTENCE_BREAK) if not answer.abstained else [rendered]
         shown = ""
         chat.append({"role": "assistant", "content": ""})
         for piece in pieces[:-1]:
-            shown = f"{shown} {piece}".strip()
+            shown = f"{shown}{SENTENCE_BREAK}{piece}" if shown else piece
             chat[-1] = {"role": "assistant", "content": shown}
             yield chat, "", SKIP, SKIP, SKIP, SKIP, conv, SKIP
         chat[-1] = {"role": "assistant", "content": rendered}
-        yield (chat, "", self.sources(conv), sureness_html(answer), *self._export(conv), conv, share_html(turn))
+        yield (chat, "", self.sources(conv), sureness_html(answer, turn.scope), *self._export(conv), conv,
+               share_html(turn))
 
     def sources(self, conv: Conversation) -> str:
         """The sources of every answer of the conversation; the latest shown, the others opened by their markers."""
@@ -92,9 +100,12 @@ class Page:
         return "".join(self._sources(t, i == last) for i, t in enumerate(conv.turns))
 
     def _sources(self, turn: Turn, shown: bool) -> str:
-        ids = {c.article_id for c in turn.answer.citations}
-        articles = {i: a for i in ids if (a := self.bot.article(i))}
-        return sources_html(turn.answer, articles, turn.scope, shown)
+        return sources_html(turn.answer, self._articles(turn.answer.citations), turn.scope, shown)
+
+    def _articles(self, citations: Sequence[Citation]) -> dict[str, Article]:
+        """The cited articles, by id (an article removed since is left out)."""
+        ids = {c.article_id for c in citations}
+        return {i: a for i in ids if (a := self.bot.article(i))}
 
     def _export(self, conv: Conversation) -> tuple[Any, Any]:
         folder = self.exports / uuid.uuid4().hex[:12]
@@ -114,18 +125,20 @@ class Page:
         try:
             answer = load_shared(self.bot.settings.data_dir, share_id)
         except SourcecheckError as err:
-            msg = {"role": "assistant", "content": f'<div class="sc-abstain">⚠ {esc_md(str(err))}</div>'}
+            msg = {"role": "assistant", "content": notice_html(str(err))}
             return [msg], SKIP, "", "", SKIP, SKIP, Conversation(), ""
         conv = Conversation((Turn("a1", answer, share_id),))
         chat = [{"role": "user", "content": answer.question},
                 {"role": "assistant", "content": answer_markdown(answer, "a1")}]
-        return chat, SKIP, self.sources(conv), sureness_html(answer), *self._export(conv), conv, share_html(conv.turns[0])
+        return (chat, SKIP, self.sources(conv), sureness_html(answer, "a1"), *self._export(conv), conv,
+                share_html(conv.turns[0]))
 
     def check(self, claim: str) -> str:
         try:
-            return check_html(self.bot.check(claim))
+            result = self.bot.check(claim)
         except SourcecheckError as err:
-            return f'<div class="sc-abstain">⚠ {esc_md(str(err))}</div>'
+            return notice_html(str(err))
+        return check_html(result, self._articles(result.evidence))
 
 
 def build(bot: Bot) -> gr.Blocks:
@@ -180,6 +193,6 @@ def serve(corpus: str | None = None, settings: Settings | None = None, host: str
     bot.store.warm_up()  # the vector index loads while the page starts, not at the first question
     demo = build(bot)
     demo.queue(default_concurrency_limit=4, max_size=64)
-    demo.launch(server_name=host, server_port=port, css=CSS, head=HEAD, show_error=False,
+    demo.launch(server_name=host, server_port=port, css=CSS, head=HEAD, theme=THEME, show_error=False,
                 max_file_size=settings.max_file_bytes, allowed_paths=[str(Path(settings.data_dir) / "exports")],
                 footer_links=[])

@@ -20,6 +20,7 @@ from bot.question import analyse
 from bot.retrieve import Retrieval
 from bot.types import ClaimCheck, Corroboration, Evidence
 from bot.verdict import EXPLANATIONS, figures, judge, stance
+from bot.wording import quoted
 from index import cues
 from index.lexicon import EVENT_SYNONYMS
 from index.catalog_base import BaseCatalog
@@ -188,7 +189,8 @@ def check_claim(retriever: Searcher, catalog: BaseCatalog, settings: Settings, c
     against = [p for p in cited if stance(p[0]) in {"denied", "negated", "unconfirmed"}]
     if against:
         s = against[0][0]
-        explanation += f" {s.holder.label if s.holder else 'An article'}: “{s.text}”"
+        who = s.holder.label if s.holder else "an article"
+        explanation += f" {who[:1].upper()}{who[1:]}: {quoted(s.text)}"  # no doubled ”” on a quote's own quotes
     if verdict.superseded:
         old = related[verdict.superseded[0]]
         explanation += f" The newest figure leads; the older one (“{old[0].text}”, {old[1].date}) is superseded."

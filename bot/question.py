@@ -68,12 +68,23 @@ def clean(text: str, max_chars: int) -> str:
     return text
 
 
+def names_someone(text: str) -> bool:
+    """Whether a question names its own subject (a capitalised word after the first): "Who is Chris Kozak?" is a
+    new question, not a follow-up, however short.
+
+    Example:
+        >>> names_someone("Who is Chris Kozak?"), names_someone("Where does he work?"), names_someone("And why?")
+        (True, False, False)
+    """
+    return bool(re.search(r"(?<=\s)[A-Z][\w.-]*", text.strip()))
+
+
 def analyse(text: str, history: History | None = None, max_chars: int = 2000) -> Question:
     """Check a question and work out its type and its search text (with history for follow-ups)."""
     text = clean(text, max_chars)
     own = terms(text)
     history = list(history or [])
-    followup = bool(history) and (bool(_PRONOUNS.search(text)) or len(own) <= 2)
+    followup = bool(history) and (bool(_PRONOUNS.search(text)) or (len(own) <= 2 and not names_someone(text)))
     context: list[str] = []
     search_text = text
     if followup:

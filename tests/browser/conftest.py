@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -26,7 +28,8 @@ def require_chromium() -> None:
 
 
 @pytest.fixture(scope="session")
-def page_url(tmp_path_factory: pytest.TempPathFactory):
+def served(tmp_path_factory: pytest.TempPathFactory):
+    """(URL, data directory) of the served page."""
     require_chromium()
     corpus = tmp_path_factory.mktemp("corpus")
     for f in SEEDS.iterdir():
@@ -46,9 +49,19 @@ def page_url(tmp_path_factory: pytest.TempPathFactory):
     if not wait_for_port(port, proc, 180):
         proc.kill()
         raise RuntimeError("the page did not come up in 180 s:\n" + (data / "serve.log").read_text())
-    yield f"http://127.0.0.1:{port}/"
+    yield f"http://127.0.0.1:{port}/", data
     proc.terminate()
     proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def page_url(served) -> str:
+    return served[0]
+
+
+@pytest.fixture(scope="session")
+def data_dir(served) -> Path:
+    return served[1]
 
 
 @pytest.fixture(scope="session")
@@ -77,11 +90,35 @@ def page(browser, page_url):
     ctx.close()
 
 
+def new_page(browser, url: str, scheme: str = "light"):
+    """A page of its own browser context (its own Gradio session), the question box ready."""
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, color_scheme=scheme)
+    pg = ctx.new_page()
+    pg.goto(url)
+    pg.wait_for_selector("#sc-question textarea, #sc-question input", timeout=60_000)
+    return pg
+
+
 def shot(pg, name: str) -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
     pg.screenshot(path=str(path), full_page=True)
     return path
+
+
+def unfold(pg) -> None:
+    """Open every answer's folded claims table."""
+    pg.evaluate("document.querySelectorAll('#sc-chat details').forEach(d => { d.open = true; })")
+
+
+def shot_whole_chat(pg, name: str) -> Path:
+    """A full-page screenshot with the chat drawn at its full height (every answer in view, for review)."""
+    unfold(pg)
+    pg.evaluate("""() => { const c = document.querySelector('#sc-chat');
+        [c, ...c.querySelectorAll('*')].forEach(e => { const s = getComputedStyle(e);
+            if (/(auto|scroll)/.test(s.overflowY) || e === c) { e.style.height = 'auto'; e.style.maxHeight = 'none';
+                e.style.overflowY = 'visible'; } }); }""")
+    return shot(pg, name)
 
 
 def click_until(pg, selector: str, condition: str, arg=None, timeout: int = 20_000) -> None:
@@ -108,3 +145,38 @@ def ask(pg, question: str) -> None:
         " return document.querySelectorAll('#sc-chat .message').length >= n + 2 && a && "
         "a.getAttribute('href') !== before && document.querySelector('#sc-sources'); }", arg=[n, before],
         timeout=120_000)
+
+
+QUESTIONS = ("Did ISIS and al-Qaida agree to a truce?", "Who leads the Syrian Revolutionaries Front?",
+             "Who is Chris Kozak?")
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def export(pg, which: str) -> str:
+    """The text of the page's conversation export (`md` or `json`), as its download link serves it."""
+    href = pg.locator(f"#sc-export-{which} a").first.get_attribute("href")
+    return pg.request.get(href if href.startswith("http") else pg.url.split("?")[0].rstrip("/") + href).text()
+
+
+def ask_three(pg) -> dict:
+    """Ask the three questions; the conversation's JSON export after the third."""
+    for i, q in enumerate(QUESTIONS, 1):
+        ask(pg, q)
+        pg.wait_for_selector(f'#sc-sources .sc-sources[data-answer="a{i}"]', state="attached", timeout=60_000)
+    return json.loads(export(pg, "json"))
+
+
+def key_of(link) -> str:
+    """The scoped citation id a marker opens (`a3-1`), from its link (the chat's sanitiser keeps no data-*)."""
+    return (link.get_attribute("href") or "").split("#sc-cite-")[-1]
+
+
+def click_and_read(pg, link) -> str:
+    """Click a marker (or quote link): the text of the one highlighted quote, which must be visible."""
+    link.click()
+    active = pg.locator("mark.sc-quote.sc-active")
+    assert active.count() == 1 and active.is_visible()
+    return squash(active.inner_text())

@@ -1,4 +1,4 @@
-from tests.browser.conftest import ask, shot
+from tests.browser.conftest import ask, click_and_read, shot, squash
 
 
 def test_ask_truce_shows_cited_answer_badges_and_sureness(page):
@@ -9,6 +9,44 @@ def test_ask_truce_shows_cited_answer_badges_and_sureness(page):
     assert last.locator(".sc-badge.sc-unconfirmed").count() >= 1
     assert "both relying on one AP report" in page.locator("#sc-sure").inner_text()
     shot(page, "truce-answer")
+
+
+def test_flag_says_whose_claim_is_unconfirmed_by_whom_and_the_negator_does_not_confirm(page):
+    ask(page, "Did ISIS and al-Qaida agree to a truce?")
+    sure = page.locator("#sc-sure").inner_text()
+    assert "reported by Syrian opposition officials" in sure and "— not confirmed by U.S. officials" in sure
+    last = page.locator("#sc-chat .message-content").last
+    # Each sentence is a line of the answer: its text, markers, then its badges
+    lines = last.evaluate("""m => [...m.querySelectorAll('p')].flatMap(p => p.innerHTML.split(/<br\\s*\\/?>/))
+        .map(l => { const t = document.createElement('template'); t.innerHTML = l;
+            const badges = [...t.content.querySelectorAll('.sc-badge')].map(b => b.textContent);
+            t.content.querySelectorAll('.sc-badge').forEach(b => b.remove());
+            return [t.content.textContent.trim(), badges]; })""")
+    negator = [badges for line, badges in lines if "haven’t confirmed" in line]
+    assert negator and all(b == ["does not confirm — U.S. officials"] for b in negator), lines
+    assert "unconfirmed — U.S. officials" not in last.inner_text()
+
+
+def test_check_tab_quotes_open_their_article(page):
+    page.get_by_role("tab", name="Check a claim").click()
+    page.fill("#sc-claim textarea", "ISIS and al-Nusra agreed to a truce")
+    page.click("#sc-check")
+    page.wait_for_selector("#sc-verdict .sc-verdict", timeout=60_000)
+    links = page.locator("#sc-verdict a.sc-quote-link")
+    assert links.count() >= 2
+    for link in links.all():
+        quote = click_and_read(page, link)
+        assert squash(link.inner_text()) == (quote if "“" in quote else f"“{quote}”")
+        assert page.locator("#sc-verdict .sc-article.sc-open").count() == 1
+
+
+def test_check_tab_badges_the_non_confirming_sentence_does_not_confirm(page):
+    page.get_by_role("tab", name="Check a claim").click()
+    page.fill("#sc-claim textarea", "U.S. officials confirmed the merger")
+    page.click("#sc-check")
+    page.wait_for_selector("#sc-verdict .sc-verdict", timeout=60_000)
+    item = page.locator("#sc-verdict li", has_text="haven’t confirmed").first
+    assert item.locator(".sc-badge").inner_text() == "does not confirm — U.S. officials"
 
 
 def test_clicking_a_marker_highlights_the_quote(page):

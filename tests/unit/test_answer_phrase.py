@@ -107,3 +107,10 @@ def test_where_does_he_work_takes_the_person_from_the_previous_question():
     assert described("Where does Jamal Maarouf work?") == ("Jamal Maarouf", "is")
     assert described("Who is the leader of the Hazm Movement?") is None
     assert described("Where did the fighters travel?") is None
+
+
+def test_who_leads_takes_the_name_after_led_by():
+    text = ("According to the AP, these opposition officials say the jihadi groups “agreed to work to destroy the "
+            "Syrian Revolutionaries Front, a prominent rebel faction armed and trained by the United States and led "
+            "by a fighter named Jamal Maarouf.”")
+    assert pick_span("Who leads the Syrian Revolutionaries Front?", text).text == "Jamal Maarouf"

@@ -23,6 +23,10 @@ def test_followup_uses_history():
     q = analyse("Who leads it?", history=[("What is the Syrian Revolutionaries Front?", "A rebel faction.")])
     assert q.followup and q.kind == "who" and "revolutionary" in q.context_terms
     assert not analyse("Who leads the Hazm Movement?").followup
+    # A short question that names its own subject starts afresh, after any conversation (issue 17's third question)
+    truce = [("Did ISIS and al-Qaida agree to a truce?", "Reported, not confirmed [1].")]
+    assert not analyse("Who is Chris Kozak?", history=truce).followup
+    assert analyse("Where does he work?", history=[("Who is Chris Kozak?", "An analyst [1].")]).followup
 
 
 def test_question_kinds():
