@@ -74,7 +74,7 @@ def assemble(question: str, draft: Draft, catalog: BaseCatalog, writer: str = "e
         if ds.kind == "note":
             reason = note_support(ds.text, cited, len({a.id for _, a in ds.sources}))
         elif ds.kind == "verdict":
-            reason = verdict_support(ds.text, ds.sources)
+            reason = verdict_support(ds.text, ds.sources, ds.claim, ds.claim_share)
         else:
             reason = support(ds.text, cited)
         valid = []

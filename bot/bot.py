@@ -21,7 +21,7 @@ from bot.compose import abstain_text, compose, should_abstain
 from bot.question import History, analyse
 from bot.retrieve import HybridRetriever, Retrieval
 from bot.types import Answer, ClaimCheck
-from bot.verdict_line import add_verdict_line
+from bot.verdict_line import add_verdict_line, claim_of, wants_verdict
 from bot.writer import ExtractiveWriter, Writer
 from index.embed import make_embedder
 from index.errors import ArticleNotFoundError, ConfigError
@@ -179,7 +179,11 @@ class Bot:
             if fell_back:
                 warnings.append("the LLM answer did not pass verification; showing the extractive answer")
                 draft = compose(q, found.evidence, self.store.catalog, s.max_answer_sentences, s.answer_type_margin)
-            draft = add_verdict_line(q, draft)
+            if wants_verdict(q):
+                from bot.check import claim_evidence
+
+                found_claim = claim_evidence(self.retriever, self.store.catalog, s, claim_of(q.text))
+                draft = add_verdict_line(q, draft, found_claim, s.max_answer_sentences)
             if draft.abstained:
                 reason = draft.reason
             else:

@@ -11,15 +11,16 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from bot.assemble import _citation, _sentence_flag
+from bot.claim_scope import as_claim, claim_share, confirmed_content, judge_claim, with_synonyms
 from bot.claims import corroboration_statement, entities, group_claims, same_claim, summarise
 from bot.question import analyse
 from bot.retrieve import Retrieval
 from bot.types import ClaimCheck, Corroboration, Evidence
-from bot.verdict import EXPLANATIONS, figures, judge, stance
+from bot.verdict import EXPLANATIONS, Verdict, figures, stance
 from bot.wording import quoted
 from index import cues
 from index.lexicon import EVENT_SYNONYMS
@@ -84,62 +85,17 @@ def on_point(claim: Sentence, s: Sentence, denial_terms: int = 2) -> bool:
         return _negates_claim_word(claim, s.polarity_cue)
     at = s.text.find(s.cue) if stance(s) == "denied" and s.cue else -1
     if at >= 0:  # what is denied is what follows the cue ("denied that Reyes had been dismissed")
-        return len(set(terms(s.text[at + len(s.cue):])) & _with_synonyms(set(terms(claim.text)))) >= denial_terms
+        return len(set(terms(s.text[at + len(s.cue):])) & with_synonyms(set(terms(claim.text)))) >= denial_terms
     events = set(terms(" ".join(w for g in EVENT_SYNONYMS for w in g)))
     generic = events | entities(claim.text) | set(terms(" ".join(entities(claim.text))))
     content = (set(terms(claim.text)) - generic) or (set(terms(claim.text)) - events)  # all names: they are its content
     return bool(content & set(terms(s.text)))
 
 
-def _with_synonyms(words: set[str]) -> set[str]:
-    out = set(words)
-    for group in EVENT_SYNONYMS:
-        stems = set(terms(" ".join(group)))
-        if stems & words:
-            out |= stems
-    return out
-
-
-def claim_share(claim: Sentence, s: Sentence) -> float:
-    """Share of the claim's terms a sentence holds, synonyms counted ("died" meets "killed").
-
-    Example:
-        >>> c = Sentence("c", 0, 1, "Firefighters were killed in the Pinecrest fire.", "asserted", ("asserted",), "")
-        >>> claim_share(c, Sentence("a", 0, 1, "The toll of the Pinecrest fire rose to 19.", "asserted", ("asserted",), ""))
-        0.5
-    """
-    mine = set(terms(claim.text))
-    return len(mine & _with_synonyms(set(terms(s.text)))) / len(mine) if mine else 0.0
-
-
-def as_judged(claim: Sentence, s: Sentence, share: float) -> Sentence:
-    """The sentence as it speaks to this claim: a report whose claim sits before its cue, in the holder's
-    own description ("The Free Syrian Army, which includes the Hazm Movement, views …"; "Chris Kozak, a
-    Syria analyst at ISW, says"), states that part as the writer's fact.
-
-    Example:
-        >>> from index.types import Holder
-        >>> c = Sentence("c", 0, 1, "The army includes the Hazm Movement", "asserted", ("asserted",), "")
-        >>> r = Sentence("a", 0, 1, "The army, which includes the Hazm Movement, says it will fight.",
-        ...              "attributed", ("attributed",), "says", Holder("The army", (), True))
-        >>> as_judged(c, r, 0.8).status
-        'asserted'
-    """
-    at = s.text.find(s.cue) if s.cue else -1
-    begin = s.text.find(s.holder.name) if s.holder and s.holder.name else -1
-    if stance(s) != "report" or begin < 0 or at < 0 or begin == at:
-        return s
-    # the holder's noun phrase with its appositions and relative clauses: up to the cue, or after it ("says X, a …")
-    head = replace(s, text=s.text[begin:at] if begin < at else s.text[begin:])
-    if claim_share(claim, head) < share:
-        return s
-    return replace(s, status="asserted", statuses=("asserted",), cue="", holder=None)
-
-
 def _negates_claim_word(claim: Sentence, cue: str) -> bool:
     """The word a negation governs ("did not *shut*", "no *firefighters*") is one of the claim's words
     or their synonyms: "the trams did not shut down" does not speak to "workers went on strike"."""
-    return bool(set(terms(cue.split()[-1])) & _with_synonyms(set(terms(claim.text))))
+    return bool(set(terms(cue.split()[-1])) & with_synonyms(set(terms(claim.text))))
 
 
 def same_figures(claim: Sentence, s: Sentence) -> bool:
@@ -158,31 +114,69 @@ def same_figures(claim: Sentence, s: Sentence) -> bool:
     return not mine or not theirs or bool(mine & theirs)
 
 
-def check_claim(retriever: Searcher, catalog: BaseCatalog, settings: Settings, claim: str) -> ClaimCheck:
-    """Find the sentences that state the claim and judge it (seven verdict kinds, see `bot.verdict`)."""
+@dataclass
+class ClaimEvidence:
+    """The sentences about one claim, judged: what `check` reports and a yes/no answer's verdict line cites."""
+
+    claim: str
+    verdict: Verdict
+    related: list[Pair]
+    cited: list[Pair]
+    copies: list[list[str]]
+    seeds: list[Pair]
+    pool: list[Pair]
+    share: float
+
+
+def claim_evidence(retriever: Searcher, catalog: BaseCatalog, settings: Settings, claim: str) -> ClaimEvidence | None:
+    """The sentences that state the claim (with their denials and corrections), judged; None when none does."""
     q = analyse(claim, None, settings.max_question_chars)
+    content = confirmed_content(q.text)  # "X confirmed that Y": the sentences about Y, judged on the whole claim
+    if content:
+        q = replace(analyse(content, None, settings.max_question_chars), text=q.text)
     matching = matching_evidence(retriever.search(q).evidence)
-    if not matching:
-        return ClaimCheck(claim=q.text, verdict="not in the articles", kind="not_in_articles",
-                          explanation=EXPLANATIONS["not_in_articles"])
-    as_sentence = Sentence("claim", 0, len(q.text), q.text, "asserted", ("asserted",), "")
+    c = as_claim(content or q.text)
     seeds: list[Pair] = [(e.sentence, e.article) for e in matching]
     pool = [(s, e.article) for e in matching for s in catalog.sentences(e.article.id)]
-    related = seeds + [m for m in about_claim(as_sentence, seeds, pool) if m not in seeds]
-    related = [p for p in related if claim_share(as_sentence, p[0]) >= settings.claim_sentence_coverage] or \
-        [p for p in related if same_claim(as_sentence, p[0]) or  # fewer words, but the same event and participants
-         (set(figures(q.text)) & set(figures(p[0].text)) and claim_share(as_sentence, p[0]) >= settings.min_coverage)]
-    if not related:  # sentences on the topic, none stating the claim: not evidence for it
-        return ClaimCheck(claim=q.text, verdict="not in the articles", kind="not_in_articles",
-                          explanation=EXPLANATIONS["not_in_articles"])
-    related += [m for m in neighbours(as_sentence, seeds, catalog) if m not in related]
-    related = [p for p in related if same_figures(as_sentence, p[0]) and
-               (stance(p[0]) in {"fact", "report"} or on_point(as_sentence, p[0], settings.denial_shared_terms))] or related
-    verdict = judge([(as_judged(as_sentence, s, settings.claim_sentence_coverage), a.date) for s, a in related], q.text)
+    related = seeds + [m for m in about_claim(c, seeds, pool) if m not in seeds]
+    related = [p for p in related if claim_share(c, p[0]) >= settings.claim_sentence_coverage] or \
+        [p for p in related if same_claim(c, p[0]) or  # fewer words, but the same event and participants
+         (set(figures(q.text)) & set(figures(p[0].text)) and claim_share(c, p[0]) >= settings.min_coverage)]
+    if not related:  # nothing retrieved, or sentences on the topic with none stating the claim
+        return None
+    related += [m for m in neighbours(c, seeds, catalog) if m not in related]
+    related = [p for p in related if same_figures(c, p[0]) and
+               (stance(p[0]) in {"fact", "report"} or on_point(c, p[0], settings.denial_shared_terms))] or related
+    verdict = judge_claim(q.text, related, settings.claim_sentence_coverage)
     order = sorted(verdict.basis, key=lambda i: (i >= len(seeds), -_date_key(related[i][1])))
     cited = [related[i] for i in order] + [related[i] for i in verdict.superseded]
     cited = [p for p in cited if p in seeds or stance(p[0]) != "fact"][:8] or cited[:4]
-    cited, copies = one_per_copy(cited)
+    cited, copies = one_per_copy(cited + _inherited_sources(cited, catalog))
+    return ClaimEvidence(q.text, verdict, related, cited, copies, seeds, pool, settings.claim_sentence_coverage)
+
+
+def _inherited_sources(cited: Sequence[Pair], catalog: BaseCatalog) -> list[Pair]:
+    """The sentences whose non-confirmation or denial reaches the cited ones ("U.S. officials haven't
+    confirmed the report"), quoted beside them."""
+    out: list[Pair] = []
+    for s, a in cited:
+        inh = s.inherited
+        if inh is None or any(x.start == inh.start and b.id == a.id for x, b in [*cited, *out]):
+            continue
+        src = next((x for x in catalog.sentences(a.id) if x.start == inh.start), None)
+        if src is not None:
+            out.append((src, a))
+    return out
+
+
+def check_claim(retriever: Searcher, catalog: BaseCatalog, settings: Settings, claim: str) -> ClaimCheck:
+    """Find the sentences that state the claim and judge it (seven verdict kinds, see `bot.verdict`)."""
+    found = claim_evidence(retriever, catalog, settings, claim)
+    if found is None:
+        text = analyse(claim, None, settings.max_question_chars).text
+        return ClaimCheck(claim=text, verdict="not in the articles", kind="not_in_articles",
+                          explanation=EXPLANATIONS["not_in_articles"])
+    verdict, cited, related = found.verdict, found.cited, found.related
     citations = tuple(_citation(i + 1, s, a) for i, (s, a) in enumerate(cited))
     flags = tuple(_sentence_flag(c, s) for c, (s, _) in zip(citations, cited, strict=True) if s.status != "asserted")
     explanation = verdict.explanation or EXPLANATIONS[verdict.kind]
@@ -194,12 +188,12 @@ def check_claim(retriever: Searcher, catalog: BaseCatalog, settings: Settings, c
     if verdict.superseded:
         old = related[verdict.superseded[0]]
         explanation += f" The newest figure leads; the older one (“{old[0].text}”, {old[1].date}) is superseded."
-    for outlets in copies:
+    for outlets in found.copies:
         explanation += f" The same wire copy ran in {' and '.join(outlets)}; it is cited once."
-    corroboration = _corroboration(seeds, pool, catalog)
+    corroboration = _corroboration(found.seeds, found.pool, catalog)
     if corroboration:
         explanation += " " + corroboration[0].statement
-    return ClaimCheck(claim=q.text, verdict=verdict.label, kind=verdict.kind, evidence=citations, flags=flags,
+    return ClaimCheck(claim=found.claim, verdict=verdict.label, kind=verdict.kind, evidence=citations, flags=flags,
                       explanation=explanation, corroboration=tuple(corroboration))
 
 

@@ -31,6 +31,8 @@ class DraftSentence:
     text: str
     sources: list[tuple[Sentence, Article]]
     kind: str = "quote"  # quote | note | verdict (| llm from the LLM writer)
+    claim: str = ""  # a verdict line: the claim its sources were judged on
+    claim_share: float = 0.0  # … and the share of its terms a sentence needed (`Settings.claim_sentence_coverage`)
 
 
 @dataclass

@@ -18,7 +18,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from index.lexicon import CONFIRM_VERBS
+from index.lexicon import AUXILIARIES, CONFIRM_VERBS, NEGATORS
+from index.text import STOPWORDS
 from index.types import Sentence
 
 KINDS = ("supported", "reported", "disputed", "contradicted", "mixed", "confirmed_later", "not_in_articles")
@@ -50,6 +51,9 @@ class Verdict:
     basis: tuple[int, ...] = ()
     superseded: tuple[int, ...] = ()
     explanation: str = ""
+
+
+CONFIRMATION_DENIED = "The party the claim says confirmed it has not confirmed it."
 
 
 def stance(s: Sentence) -> str:
@@ -104,7 +108,7 @@ def judge(items: Sequence[tuple[Sentence, str]], claim: str = "") -> Verdict:
     kind = _kind(by, [d for _, d in items])
     note = EXPLANATIONS.get(kind, "")
     if kind in {"reported", "supported"} and _confirmation_denied(claim, [items[i][0] for i in by["unconfirmed"]]):
-        kind, note = "contradicted", "The party the claim says confirmed it has not confirmed it."
+        kind, note = "contradicted", CONFIRMATION_DENIED
     superseded = _superseded(items)
     basis = tuple(i for i in range(len(items)) if i not in superseded)
     return Verdict(kind, LABELS[kind], basis, superseded, note)
@@ -119,7 +123,21 @@ def _confirmation_denied(claim: str, unconfirmed: Sequence[Sentence]) -> bool:
     words = _words(claim)
     if not words & CONFIRM_VERBS:
         return False
-    return any(s.holder and _words(" ".join(s.holder.sources)) & words - CONFIRM_VERBS for s in unconfirmed)
+    words -= CONFIRM_VERBS | STOPWORDS | NEGATORS | AUXILIARIES
+    return any(_non_confirming_party(s) & words for s in unconfirmed)
+
+
+def _non_confirming_party(s: Sentence) -> set[str]:
+    """The words naming who does not confirm: the sentence's holder, or for a non-confirmation that reaches
+    it from elsewhere, that sentence's holder (else its words before the confirming verb)."""
+    inh = s.inherited
+    if inh is None:
+        return _words(" ".join(s.holder.sources)) if s.holder else set()
+    if inh.holder is not None:
+        return _words(" ".join(inh.holder.sources))
+    before = [w for w in _WORD.findall(inh.text)]
+    cut = next((i for i, w in enumerate(before) if w.lower() in CONFIRM_VERBS), len(before))
+    return {w.lower() for w in before[:cut]}
 
 
 def _kind(by: dict[str, list[int]], dates: Sequence[str]) -> str:

@@ -8,21 +8,32 @@ Example:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from bot.compose import Draft, DraftSentence
+from bot.claim_scope import as_claim, confirmed_content, judge_claim
+from bot.claims import same_claim
+from bot.compose import Draft, DraftSentence, frame
 from bot.question import Question
-from bot.verdict import judge
+from bot.verdict import CONFIRMATION_DENIED, Verdict, judge
 from index.types import Article, Sentence
+
+if TYPE_CHECKING:  # pragma: no cover
+    from bot.check import ClaimEvidence
 
 VERDICT_LINES = {
     "supported": "Yes: the articles state this as fact.",
     "reported": "Reported, not confirmed: the articles report this but do not establish it as fact.",
     "disputed": "Disputed: the articles report that this is denied.",
     "contradicted": "No: an article states that this did not happen.",
+    "not_confirmed_by_party": "No: the party the question says confirmed it has not confirmed it.",
     "mixed": "The articles disagree: one states this as fact, another that it did not happen.",
     "confirmed_later": "Yes, confirmed later: first reported without confirmation, later stated as fact.",
 }
+
+
+_AUX = re.compile(r"^\s*(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would)\s+", re.I)
 
 
 def wants_verdict(q: Question) -> bool:
@@ -30,25 +41,52 @@ def wants_verdict(q: Question) -> bool:
     return q.kind == "yesno"
 
 
-def add_verdict_line(q: Question, draft: Draft) -> Draft:
-    """Put the verdict line first when the question asks yes or no and the quoted sentences give one.
+def claim_of(question: str) -> str:
+    """The claim a yes/no question asks about (its auxiliary and question mark dropped).
 
-    The sentences judged are the draft's own quotes (its claim context included: the non-confirmations
-    and denials of the cited claims), so the line never rests on an unrelated claim group.
+    Example:
+        >>> claim_of("Has the U.S. government confirmed that ISIS and al-Qaida merged?")
+        'the U.S. government confirmed that ISIS and al-Qaida merged'
     """
-    if draft.abstained or not wants_verdict(q):
+    return _AUX.sub("", question).strip().rstrip("?").strip()
+
+
+def add_verdict_line(q: Question, draft: Draft, found: "ClaimEvidence | None", limit: int = 3) -> Draft:
+    """Lead a yes/no answer with the claim engine's verdict (`bot.check.claim_evidence`, as `check` gives it),
+    quoting the sentences it is judged from; without sentences that state the claim, no verdict line.
+
+    The draft's notes stay when they rest on the sentences quoted now.
+    """
+    if draft.abstained or not wants_verdict(q) or found is None:
         return draft
-    sources = [p for ds in draft.sentences if ds.kind != "note" for p in ds.sources]
-    sources = list(dict.fromkeys(sources))
-    verdict = judge([(s, a.date) for s, a in sources])
-    line = VERDICT_LINES.get(verdict.kind)
-    if line is None or not verdict.basis:
+    line = VERDICT_LINES.get(_line_kind(found.verdict))
+    cited = found.cited[:limit]
+    if line is None or not cited:
         return draft
-    draft.sentences.insert(0, DraftSentence(line, sources, kind="verdict"))
+    verdict = DraftSentence(line, list(cited), kind="verdict", claim=found.claim, claim_share=found.share)
+    if any(ds.kind == "llm" for ds in draft.sentences):  # the model's own sentences stay, behind our line
+        draft.sentences.insert(0, verdict)
+        return draft
+    keys = {(a.id, s.start) for s, a in cited}
+    notes = [ds for ds in draft.sentences if ds.kind == "note"]
+    quotes = [DraftSentence(frame(s), [(s, a)]) for s, a in cited]
+    claim = as_claim(confirmed_content(found.claim) or found.claim)
+    for ds in draft.sentences:  # the draft's own quotes of the same claim (other wordings: "Islamic State")
+        pair = ds.sources[0] if ds.kind == "quote" and len(ds.sources) == 1 else None
+        if len(quotes) < limit and pair and (pair[1].id, pair[0].start) not in keys and same_claim(claim, pair[0]):
+            quotes.append(ds)
+            keys.add((pair[1].id, pair[0].start))
+    keys = {(a.id, s.start) for q in quotes for s, a in q.sources}
+    notes = [ds for ds in notes if {(a.id, s.start) for s, a in ds.sources} & keys]  # about what is quoted now
+    draft.sentences = [verdict, *quotes, *notes]
     return draft
 
 
-def verdict_support(text: str, sources: Sequence[tuple[Sentence, Article]]) -> str:
+def _line_kind(v: Verdict) -> str:
+    return "not_confirmed_by_party" if v.kind == "contradicted" and v.explanation == CONFIRMATION_DENIED else v.kind
+
+
+def verdict_support(text: str, sources: Sequence[tuple[Sentence, Article]], claim: str = "", share: float = 0.0) -> str:
     """Check a verdict line: one of ours, and the verdict the cited sentences give (recomputed).
 
     Example:
@@ -58,5 +96,6 @@ def verdict_support(text: str, sources: Sequence[tuple[Sentence, Article]]) -> s
     kind = next((k for k, v in VERDICT_LINES.items() if v == text), "")
     if not kind:
         return "not a verdict line"
-    found = judge([(s, a.date) for s, a in sources]).kind
+    v = judge_claim(claim, sources, share) if claim else judge([(s, a.date) for s, a in sources])
+    found = _line_kind(v)
     return "" if found == kind else f"its sources give the verdict {found}, not {kind}"

@@ -154,3 +154,10 @@ def test_cli_ingest_ask_json_and_status(tmp_path):
     assert [s["status"] for s in json.loads(out.stdout)] == ["attributed", "hedged"]
     out = subprocess.run(cli + ["ask", ""], env=env, capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 2 and "empty" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_a_question_whether_a_party_confirmed_it_is_answered_no_with_its_non_confirmation(seed_bot):
+    answer = seed_bot.ask("Has the U.S. government confirmed that ISIS and al-Qaida merged?")
+    assert answer.sentences[0].kind == "verdict" and answer.sentences[0].text.startswith("No:"), answer.text
+    assert "U.S. officials haven’t confirmed" in answer.text
+    assert not answer.text.startswith("Yes")

@@ -2,7 +2,8 @@
 
 import pytest
 
-from bot.check import as_judged, claim_share, on_point, same_figures
+from bot.check import on_point, same_figures
+from bot.claim_scope import as_judged, claim_share
 from index.types import Holder, Sentence
 
 pytestmark = pytest.mark.unit

@@ -38,7 +38,9 @@ def test_good_answer_passes_the_gate(hashing_bot):
     assert answer.writer == "llm" and not answer.abstained
     verdict, first = answer.sentences[:2]  # a yes/no question: our verdict line first, then the model's
     assert verdict.kind == "verdict" and verdict.text.startswith("Reported, not confirmed")
-    assert first.marked() == "Syrian opposition officials say ISIS has reached a truce with al-Qaida [1]."
+    assert first.text == "Syrian opposition officials say ISIS has reached a truce with al-Qaida."
+    cited = {c.n: c.quote for c in answer.citations}
+    assert len(first.citations) == 1 and cited[first.citations[0]].startswith("Syrian opposition officials say")
     assert not [w for w in answer.warnings if w.startswith("removed")]
     assert any(f.kind == "claim" and f.status == "unconfirmed" for f in answer.flags)
 
