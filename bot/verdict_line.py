@@ -16,7 +16,7 @@ from bot.claim_scope import as_claim, confirmed_content, judge_claim
 from bot.claims import same_claim
 from bot.compose import Draft, DraftSentence, frame
 from bot.question import Question
-from bot.verdict import CONFIRMATION_DENIED, Verdict, judge
+from bot.verdict import CONFIRMATION_DENIED, Verdict, judge, stance
 from index.types import Article, Sentence
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -67,15 +67,20 @@ def add_verdict_line(q: Question, draft: Draft, found: "ClaimEvidence | None", l
     if any(ds.kind == "llm" for ds in draft.sentences):  # the model's own sentences stay, behind our line
         draft.sentences.insert(0, verdict)
         return draft
-    keys = {(a.id, s.start) for s, a in cited}
-    notes = [ds for ds in draft.sentences if ds.kind == "note"]
-    quotes = [DraftSentence(frame(s), [(s, a)]) for s, a in cited]
     claim = as_claim(confirmed_content(found.claim) or found.claim)
-    for ds in draft.sentences:  # the draft's own quotes of the same claim (other wordings: "Islamic State")
-        pair = ds.sources[0] if ds.kind == "quote" and len(ds.sources) == 1 else None
-        if len(quotes) < limit and pair and (pair[1].id, pair[0].start) not in keys and same_claim(claim, pair[0]):
+    # the draft's own quotes of the same claim first (retrieval ranked them; other wordings: "Islamic State"),
+    # then the sentences the verdict rests on
+    own = [ds for ds in draft.sentences if ds.kind == "quote" and len(ds.sources) == 1 and same_claim(claim, ds.sources[0][0])]
+    quotes: list[DraftSentence] = []
+    seen: set[tuple[str, int]] = set()
+    doubts = [p for p in cited if stance(p[0]) in {"unconfirmed", "denied", "negated"}]
+    rest = [DraftSentence(frame(s), [(s, a)]) for s, a in [*doubts, *cited]]
+    for ds in [*own[:limit - 1 if doubts else limit], *rest]:  # a doubt the verdict rests on is always quoted
+        s, a = ds.sources[0]
+        if len(quotes) < limit and (a.id, s.start) not in seen:
             quotes.append(ds)
-            keys.add((pair[1].id, pair[0].start))
+            seen.add((a.id, s.start))
+    notes = [ds for ds in draft.sentences if ds.kind == "note"]
     keys = {(a.id, s.start) for q in quotes for s, a in q.sources}
     notes = [ds for ds in notes if {(a.id, s.start) for s, a in ds.sources} & keys]  # about what is quoted now
     draft.sentences = [verdict, *quotes, *notes]

@@ -36,9 +36,16 @@ def test_no_colour_contrast_violation_after_three_answers(browser, page_url, sch
         ask_three(pg)
         assert pg.evaluate("document.body.classList.contains('dark') || "
                            "!!document.querySelector('.dark')") == (scheme == "dark")
-        pg.locator('#sc-chat a.sc-cite[href="#sc-cite-a1-1"]').first.click()  # answer 1's article, highlights open
         unfold(pg)  # the claims tables too
         bad, seen = [], set()
+        # answer 1's markers in turn until axe could judge the active highlight (a highlight wrapped over
+        # several lines is "incomplete" for axe, neither passed nor failed)
+        for link in pg.locator('#sc-chat a.sc-cite[href^="#sc-cite-a1-"]').all():
+            link.click()
+            b, s = contrast(pg)
+            bad, seen = bad + b, seen | s
+            if "active highlight" in s:
+                break
         for bubble in pg.locator("#sc-chat .message-content").all():  # every answer in view in turn
             bubble.scroll_into_view_if_needed()
             b, s = contrast(pg)
