@@ -17,14 +17,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from index import cues
+from index import attribution, cues, quotes
 from index.polarity import read_polarity
 from index.splitter import paragraph_starts, split_sentences
 from index.types import STATUS_PRIORITY, Article, Holder, Inherited, Sentence
 
 # Names this version of the rules: an index records the one that wrote its statuses, and
 # `index.reannotate` brings an older index up to date. Change it whenever the output changes.
-ANNOTATOR = "rules-2026-12-02a"
+ANNOTATOR = "rules-2026-12-03a"
 
 UNCERTAIN_STATUSES = {"hedged", "unconfirmed", "disputed", "conditional", "speculative"}
 _CLAUSE_BOUNDARY = re.compile(
@@ -258,6 +258,19 @@ def read_sentence(text: str) -> Reading:
     return r
 
 
+def _merge_found(r: Reading, found: attribution.Found) -> None:
+    """Add a parser attribution to a reading: its holder (the whole noun phrase) replaces the overlapping
+    holders the regular expressions found."""
+    r.add("attributed", found.cue)
+    if not found.holder:
+        if not r.holders:
+            r.holders.append("unnamed")
+        return
+    low = found.holder.lower()
+    rest = [h for h in r.holders if h and h.lower() not in low and low not in h.lower() and h != "unnamed"]
+    r.holders[:] = [found.holder, *rest]
+
+
 def _scope_after(text: str, pos: int) -> str:
     m = re.match(r"\s*(?P<scope>[^,.;:—]+?)(?:\s+\band\b\s+(?:tell|say|said|told)|[,.;:—]|$)", text[pos:])
     return m.group("scope").strip() if m else ""
@@ -298,6 +311,11 @@ def annotate_spans(text: str, spans: list[tuple[int, int]], article_id: str = ""
                    breaks: set[int] | None = None) -> list[Sentence]:
     """Annotate given sentence spans of `text`, then propagate scope within the text."""
     readings = [read_sentence(text[s:e]) for s, e in spans]
+    regions = quotes.quote_regions(text)
+    narration = [quotes.unquoted(text, s, e, regions) for s, e in spans]
+    for r, found in zip(readings, attribution.read_many([text[s:e] for s, e in spans], narration), strict=True):
+        if found is not None:
+            _merge_found(r, found)
     breaks = breaks or set()
     extra: list[list[str]] = [[] for _ in spans]
     inherited: list[Inherited | None] = [None for _ in spans]
@@ -318,7 +336,16 @@ def annotate_spans(text: str, spans: list[tuple[int, int]], article_id: str = ""
                 and _in_quote(text, *spans[i - 1], text):
             extra[i].append("attributed")
             holders[i] = holders[i] or list(holders[i - 1])
-    # 2. Non-confirmation and denial reach every sentence of the text stating the same claim.
+    # 2. Every sentence of a quotation takes its speaker (named in the quote, a colon intro, the quote before).
+    said = [holders[i] if "attributed" in readings[i].statuses or "attributed" in extra[i] else None
+            for i in range(len(spans))]
+    for i, j in enumerate(quotes.quote_speakers(text, spans, said)):
+        if j is not None:
+            extra[i].append("attributed")
+            holders[i] = list(holders[j])
+            inherited[i] = inherited[i] or Inherited("attributed", *spans[j], text[spans[j][0]:spans[j][1]],
+                                                     _holder(holders[j]))
+    # 3. Non-confirmation and denial reach every sentence of the text stating the same claim.
     for j, r in enumerate(readings):
         for status in ("unconfirmed", "disputed"):
             if status not in r.statuses:

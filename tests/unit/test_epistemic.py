@@ -141,11 +141,12 @@ def test_stated_events_leave_out_wished_planned_and_conditional_mentions(text, s
 @pytest.mark.parametrize("text, holder", [
     ("According to the U.S. Fish and Wildlife Service, the bat population has halved.",
      "the U.S. Fish and Wildlife Service"),  # the dot of an abbreviation does not end a holder
-    ("“He made a few brief comments,” said Sen. Susan Collins, R-Maine.", "Sen. Susan Collins"),
+    # the holder is the whole noun phrase, appositions included (issue 14)
+    ("“He made a few brief comments,” said Sen. Susan Collins, R-Maine.", "Sen. Susan Collins, R-Maine"),
     ("House Speaker Bryce Edgmon, an independent from Dillingham, said in a statement that Alaskans deserve it.",
-     "House Speaker Bryce Edgmon"),  # not a postposed holder: the subject stands before the apposition
+     "House Speaker Bryce Edgmon, an independent from Dillingham"),  # not postposed: the subject stands first
     ("Scott Marler, environmental resources manager for the Iowa DOT, said the state has faced bat issues.",
-     "Scott Marler"),
+     "Scott Marler, environmental resources manager for the Iowa DOT"),
     ("It has helped, with Chestnut saying 2022 marked the first year his income exceeded it.", "Chestnut"),
     ("Lee said he endorsed the law because he believed it.", "Lee"),  # not "Lee, citing he"
     ("The pilots were asked what they thought about Putin’s claims that Ukraine was run by neo-Nazis.",
