@@ -8,14 +8,14 @@ Quotes that run over several sentences are handled in `index.quotes`.
 
 Example:
     >>> [(f.rule, f.holder) for f in read_many(["Sen. Chuck Grassley, R-Iowa, told Reuters the bill is dead.",
-    ...                                          "The bill is dead."]) if f]
+    ...                                          "The bill is dead."]) if f and f.rule]
     [('speech_verb', 'Sen. Chuck Grassley, R-Iowa')]
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -41,11 +41,13 @@ _HOLDER_TRIM = " ,.;:—–-“”\"'’()"
 
 @dataclass(frozen=True)
 class Found:
-    """One attribution found in a sentence: the rule, its cue word, the holder phrase ("" = unnamed)."""
+    """One attribution found in a sentence: the rule, its cue word, the holder phrase ("" = unnamed), and
+    the share of the sentence its content makes up (a sentence is attributed when most of it is)."""
 
     rule: str
     cue: str
     holder: str
+    share: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,7 @@ class Rule:
     status: str
     pattern: str
     holder: str
-    find: Callable[["Doc"], Found | None]
+    find: Callable[["Doc"], Iterator[Found]]
 
 
 def _forms(lemmas: frozenset[str]) -> dict[str, str]:
@@ -96,6 +98,7 @@ def _is_verb(tok: "Token") -> bool:
 @lru_cache(maxsize=1)
 def _precheck() -> re.Pattern[str]:
     words = _lemmas()
+    words = {**words, **{w: w for w in lexicon.BELIEF_ADJECTIVES}}
     phrases = [re.escape(p) for p in lexicon.ATTRIBUTION_PHRASES]
     # lower-case word forms only ("States" in "United States" is no verb); phrases in any case
     return re.compile(rf"\b(?:{lexicon.alternation(words)}|(?i:{'|'.join(phrases)}))\b")
@@ -154,6 +157,8 @@ def _holder(verb: "Token") -> str | None:
     if subj is None:
         return None
     if subj.dep_ == "nsubjpass" and subj.head.i == verb.i:
+        if _lemma(verb) == "ask":
+            return _phrase(subj, drop=verb)  # "The pilots were asked what they thought": they answer
         return UNNAMED  # "it was reported that", "he is said to be ill"
     return _phrase(subj, drop=verb)
 
@@ -163,7 +168,10 @@ def _size(tokens: "Iterable[Token]") -> int:
 
 
 def _quoted(doc: "Doc") -> set[int]:
-    """Indices of the tokens between quote marks (an unclosed mark runs to the end)."""
+    """Indices of the tokens inside quotes: as the article's quotes mark them (`read_many` stores them in
+    `doc.user_data`), or else between the sentence's own marks (an unclosed one runs to the end)."""
+    if "quoted" in doc.user_data:
+        return doc.user_data["quoted"]
     inside, out = False, set()
     for t in doc:
         if t.text in _QUOTE_TOKENS:
@@ -171,6 +179,54 @@ def _quoted(doc: "Doc") -> set[int]:
         elif inside:
             out.add(t.i)
     return out
+
+
+# Dependents of a reporting verb that are not what is reported: who, when, auxiliaries, "told reporters".
+_NOT_CONTENT = frozenset("nsubj nsubjpass csubj csubjpass agent aux auxpass neg advmod npadvmod punct mark cc "
+                         "prt intj expl dative dep preconj meta".split())
+_CORE = frozenset("ccomp xcomp parataxis oprd".split())
+_CONTENT_PREPS = frozenset("for to of about against as".split())  # "called for", "pointed to", "accused of"
+_ADDRESSEE = frozenset("tell ask inform assure remind warn notify".split())  # "told reporters (that) …"
+
+
+def _content_children(verb: "Token") -> list["Token"]:
+    """The dependents of a verb that make up what it reports (clause, object, "for"/"to" phrase, …)."""
+    lemma = _lemma(verb)
+    objects = lemma in _OBJECT_REPORTS or lemma in lexicon.COGNITION_LEMMAS
+    kids = [c for c in verb.children if c.dep_ not in _NOT_CONTENT]
+    has_clause = any(c.dep_ in _CORE for c in kids)
+    out = []
+    for c in kids:
+        if c.dep_ == "prep" and c.lower_ not in _CONTENT_PREPS:
+            # "said in a statement that …" (the small model hangs the clause on "statement")
+            out += [g for o in c.children if o.lower_ in _STATEMENT_NOUNS for g in o.children
+                    if g.dep_ in {"relcl", "acl"} and g.left_edge.lower_ == "that"]
+            continue  # "said on Tuesday", "in a statement"
+        if c.dep_ in {"dobj", "attr", "acomp"} and (not objects or (has_clause and lemma in _ADDRESSEE)):
+            continue
+        if c.dep_ == "conj" and any(g.dep_ in _SUBJECT_DEPS for g in c.children):
+            continue  # "…, and she agreed": another speaker
+        if c.dep_ == "advcl" and _lemma(c) in lexicon.SPEECH_LEMMAS | lexicon.COGNITION_LEMMAS:
+            continue  # "…, noting that …": a report of its own
+        out.append(c)
+    core = [c for c in out if c.dep_ in _CORE or c.dep_ in {"dobj", "prep", "relcl", "acl"}]
+    return out if core else []
+
+
+def _frame_size(verb: "Token") -> int:
+    """The words of the attribution itself: the cue, its holder, "told reporters", "on Tuesday", …"""
+    content = {t.i for c in _content_children(verb) for t in c.subtree}
+    subj = _subject(verb)
+    frame = {verb.i}
+    if subj is not None:
+        # the holder's name counts as the frame; its appositions and relative clauses are the writer's
+        # own statements ("Scott Reed, senior political strategist for …")
+        said = {t.i for c in subj.children if c.dep_ in {"appos", "relcl", "acl", "prep"} for t in c.subtree}
+        frame |= {t.i for t in subj.subtree} - said if subj.i != verb.head.i else {subj.i}
+    for c in verb.children:
+        if c.dep_ in _NOT_CONTENT or c.dep_ in {"prep", "dobj"} or c.dep_ == "advcl" and c.i not in content:
+            frame |= {t.i for t in c.subtree}
+    return _size(verb.doc[i] for i in frame - content - _quoted(verb.doc))
 
 
 def content_share(verb: "Token") -> float:
@@ -183,15 +239,15 @@ def content_share(verb: "Token") -> float:
     """
     doc = verb.doc
     total = max(1, _size(doc))
-    size = sum(_size(c.subtree) for c in verb.children if c.dep_ in _CONTENT_DEPS)
-    if _lemma(verb) in _OBJECT_REPORTS:
-        size += sum(_size(c.subtree) for c in verb.children if c.dep_ in {"dobj", "dative"})
+    size = sum(_size(c.subtree) for c in _content_children(verb))
     if verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and any(
             c.lower_ == "as" and c.dep_ == "mark" for c in verb.children)):
         size = max(size, _size(verb.head.subtree) - _size(verb.subtree))  # "…, he said, …", "as he puts it"
     quoted = _quoted(doc)
     if quoted and verb.i not in quoted:
-        size = max(size, _size(doc[i] for i in quoted))  # "“…,” she said"
+        # "“We won,” Smith told reporters": beside a quote, the speaker tag is not the writer's claim
+        # (an apposition describing the speaker is, so it stays in the count)
+        size = max(size, _size(doc[i] for i in quoted) * total // max(1, total - _frame_size(verb)))
     after = doc[verb.i + 1:verb.i + 3]
     if any(t.text == ":" for t in after):
         rest = _size(doc[verb.i + 1:])
@@ -199,7 +255,8 @@ def content_share(verb: "Token") -> float:
     return min(1.0, size / total)
 
 
-MIN_CONTENT = 0.34  # the reported content must be a good part of the sentence, not a phrase in it
+MIN_CONTENT = 0.2  # below it, a verb does not even name a speaker for the quotes around it
+ATTRIBUTED_SHARE = 0.5  # a sentence is attributed when one source's content is at least half of it
 
 
 def _infinitive(verb: "Token") -> bool:
@@ -208,61 +265,95 @@ def _infinitive(verb: "Token") -> bool:
         _lemma(verb.head) not in {"go", "continue", "proceed"} and verb.head.lower_ not in {"went", "goes", "go"}
 
 
-def _verb_rule(lemmas: frozenset[str], name: str) -> Callable[["Doc"], Found | None]:
-    def find(doc: "Doc") -> Found | None:
+def _main_report(verb: "Token") -> bool:
+    """The verb is the sentence's main predicate and reports a clause or quote (not only an object)."""
+    main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
+    return main and any(c.dep_ in _CORE | {"relcl", "acl"} for c in _content_children(verb))
+
+
+def _person(verb: "Token") -> bool:
+    """The verb's subject is a name or a personal pronoun ("Carson suggested", "she indicated")."""
+    subj = _subject(verb)
+    return subj is not None and (subj.tag_ in {"NNP", "NNPS"} or subj.lower_ in {"he", "she", "i", "we", "they"})
+
+
+def _belief_adjective(doc: "Doc") -> Iterator[Found]:
+    """"Not everyone is convinced the issue will …", "she is sure that …": the copula's subject holds it."""
+    for tok in doc:
+        if tok.lower_ in lexicon.BELIEF_ADJECTIVES and tok.dep_ == "acomp" and \
+                any(c.dep_ in {"ccomp", "xcomp"} for c in tok.children) and tok.i not in _quoted(doc):
+            subj = _subject(tok.head)
+            if subj is not None:
+                size = sum(_size(c.subtree) for c in tok.children if c.dep_ in {"ccomp", "xcomp"})
+                yield Found("belief_adjective", tok.text, _phrase(subj), size / max(1, _size(doc)))
+
+
+def _verb_rule(lemmas: frozenset[str], name: str) -> Callable[["Doc"], Iterator[Found]]:
+    def find(doc: "Doc") -> Iterator[Found]:
         quoted = _quoted(doc)
         for tok in doc:
             if tok.i in quoted:
                 continue  # a verb inside a quote is the speaker's word, not the narrator's
             lemma = _lemma(tok)
-            if not _is_verb(tok) or lemma not in lemmas or lemma in lexicon.INFERENCE_VERBS:
-                continue
+            if not _is_verb(tok) or lemma not in lemmas or lemma in lexicon.INFERENCE_VERBS and not _person(tok):
+                continue  # "the alliance suggests" is the writer's inference; "Carson suggested" a report
             if lemma == "point" and not any(c.lower_ == "out" for c in tok.children) or _infinitive(tok):
                 continue
             if lemma in lexicon.CLAUSE_ONLY and not any(c.dep_ == "ccomp" for c in tok.children):
                 continue
-            if content_share(tok) < MIN_CONTENT:
-                continue
-            holder = _holder(tok)
+            share = content_share(tok)
+            if tok.dep_ == "pcomp" and tok.head.lower_ == "with":  # "…, with Chestnut saying 2022 marked …"
+                share = max(share, _size(doc[tok.i + 1:]) / max(1, _size(doc)))
+            if share >= MIN_CONTENT and _main_report(tok):
+                share = 1.0  # "X, a …, said the state has faced bat issues": the sentence is the report
+            holder = _holder(tok) if share >= MIN_CONTENT else None
             if holder is not None:
-                return Found(name, tok.text, holder)
-        return None
+                yield Found(name, tok.text, holder, share)
     return find
 
 
-_OBJECT_REPORTS = frozenset("promise pledge vow propose demand urge deny accuse blame praise criticize criticise "
-                            "predict announce reveal tell ask want plan expect fear seek".split())
+_OBJECT_REPORTS = frozenset(
+    "promise pledge vow propose demand urge deny accuse blame praise criticize criticise predict announce reveal "
+    "tell ask recall emphasize emphasise stress tout acknowledge admit reject dismiss cite question slam attack "
+    "defend call point describe cast portray characterize label dub brand quote".split())
 
 
-def _according_to(doc: "Doc") -> Found | None:
+def _rest_share(doc: "Doc", phrase: "Token") -> float:
+    """The share of the sentence outside a phrase ("according to X" is not the content)."""
+    return 1.0 - _size(phrase.subtree) / max(1, _size(doc))
+
+
+def _according_to(doc: "Doc") -> Iterator[Found]:
     for tok in doc:
         if tok.lower_ == "according":
             to = next((c for c in tok.children if c.lower_ == "to"), None)
             obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
             if obj is not None:
-                return Found("according_to", "according to", _phrase(obj))
-    return None
+                share = 1.0 if tok.head.dep_ == "ROOT" else _rest_share(doc, tok)  # "According to X, …"
+                yield Found("according_to", "according to", _phrase(obj), share)
 
 
-def _document_finding(doc: "Doc") -> Found | None:
+def _document_finding(doc: "Doc") -> Iterator[Found]:
     for tok in doc:
-        if _is_verb(tok) and _lemma(tok) in lexicon.FINDING_LEMMAS and any(
-                c.dep_ in _CONTENT_DEPS for c in tok.children):
+        if _is_verb(tok) and _lemma(tok) in lexicon.FINDING_LEMMAS:
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is not None and (subj.lower_ in lexicon.DOCUMENT_NOUNS or
                                      subj.lower_.removesuffix("s") in lexicon.DOCUMENT_NOUNS):
-                return Found("document_finding", tok.text, _phrase(subj))
-    return None
+                yield Found("document_finding", tok.text, _phrase(subj), content_share(tok))
 
 
-def _statement(doc: "Doc") -> Found | None:
+def _statement(doc: "Doc") -> Iterator[Found]:
     """"In a statement, the company called the ruling unfair": the main clause's subject holds it."""
-    text = doc.text.lower()
-    if not any(p in text for p in ("in a statement", "in an interview", "in a tweet", "in remarks")):
-        return None
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    subj = _subject(root) if root is not None else None
-    return Found("in_a_statement", "in a statement", _phrase(subj)) if subj is not None else None
+    for tok in doc:
+        if tok.lower_ == "in" and tok.dep_ == "prep" and tok.head.dep_ == "ROOT":
+            obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            subj = _subject(tok.head)
+            if obj is not None and obj.lower_ in _STATEMENT_NOUNS and subj is not None:
+                yield Found("in_a_statement", f"in a {obj.text}", _phrase(subj),
+                            _rest_share(doc, tok) - _size(subj.subtree) / max(1, _size(doc)))
+
+
+_STATEMENT_NOUNS = frozenset("statement interview tweet remarks letter email post speech op-ed memo".split())
 
 
 RULES: tuple[Rule, ...] = (
@@ -275,20 +366,22 @@ RULES: tuple[Rule, ...] = (
     Rule("thought_verb", "attributed", "a verb of thought or intention with a clause (X believes …, plans to …)",
          "its subject's noun phrase", _verb_rule(lexicon.COGNITION_LEMMAS, "thought_verb")),
     Rule("in_a_statement", "attributed", '"in a statement, X …"', "the main clause's subject", _statement),
+    Rule("belief_adjective", "attributed", '"X is convinced/sure/confident that …"', "the copula's subject",
+         _belief_adjective),
 )
 
 
-def read_doc(doc: "Doc") -> Found | None:
-    """The first rule of `RULES` that finds an attribution in a parsed sentence."""
-    for rule in RULES:
-        found = rule.find(doc)
-        if found is not None:
-            return found
-    return None
+NOTHING = Found("", "", "", 0.0)  # a parsed sentence without attribution
+
+
+def read_doc(doc: "Doc") -> Found:
+    """The attribution of a parsed sentence whose content is the largest share of it (or `NOTHING`)."""
+    return max((f for rule in RULES for f in rule.find(doc)), key=lambda f: f.share, default=NOTHING)
 
 
 def read_many(texts: Sequence[str], narration: Sequence[str] | None = None) -> list[Found | None]:
-    """Attributions of several sentences; only those `needs_parse` marks are parsed (one batch).
+    """Attributions of several sentences; only those `needs_parse` marks are parsed (one batch): None
+    for a sentence not parsed, `NOTHING` for one parsed without attribution.
 
     `narration[i]`, when given, is sentence i with its quoted words blanked (`index.quotes.unquoted`):
     the pre-check reads only that, since a sentence wholly inside a quote takes the quote's speaker.
@@ -297,5 +390,7 @@ def read_many(texts: Sequence[str], narration: Sequence[str] | None = None) -> l
     marked = [i for i, t in enumerate(checked) if needs_parse(t)]
     out: list[Found | None] = [None] * len(texts)
     for i, doc in zip(marked, parse_many([texts[i] for i in marked], disable=_UNUSED_PIPES), strict=True):
+        if narration is not None:
+            doc.user_data["quoted"] = {t.i for t in doc if narration[i][t.idx] == " "}
         out[i] = read_doc(doc)
     return out

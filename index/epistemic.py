@@ -63,6 +63,7 @@ class Reading:
     scope: str = ""
     negator: str = ""
     vague: str = ""
+    specific: bool = False  # attributed by a specific pattern ("according to", a passive "by", "it is said")
 
     def add(self, status: str, cue: str) -> None:
         if status not in self.statuses:
@@ -195,6 +196,7 @@ def read_sentence(text: str) -> Reading:
         r.holders.append(r.negator)
     for m in cues.ACCORDING.finditer(text):
         r.add("attributed", m.group(0))
+        r.specific = True
         r.holders.append(_clean_holder(m.group("holder")))
         spans.append(m.span())
     for m in cues.POSTPOSED.finditer(text):
@@ -214,6 +216,7 @@ def read_sentence(text: str) -> Reading:
         spans.append(m.span())
     for m in cues.PASSIVE_BY.finditer(text):
         r.add("attributed", m.group(0).split()[0])
+        r.specific = True
         r.holders.append(_clean_holder(m.group("holder")))
         spans.append(m.span())
     unnamed = cues.UNNAMED_ATTRIB.search(text)
@@ -237,6 +240,7 @@ def read_sentence(text: str) -> Reading:
             r.holders.append(subject)
     if unnamed:
         r.add("attributed", unnamed.group(0))
+        r.specific = True
         if not r.holders:
             r.holders.append("unnamed")
     m = cues.HEDGE.search(text)
@@ -258,17 +262,28 @@ def read_sentence(text: str) -> Reading:
     return r
 
 
-def _merge_found(r: Reading, found: attribution.Found) -> None:
-    """Add a parser attribution to a reading: its holder (the whole noun phrase) replaces the overlapping
-    holders the regular expressions found."""
-    r.add("attributed", found.cue)
-    if not found.holder:
-        if not r.holders:
-            r.holders.append("unnamed")
-        return
+def _merge_found(r: Reading, found: attribution.Found) -> list[str] | None:
+    """Let the parse decide whether a sentence is attributed: most of it must be one source's content.
+
+    Its holder (the whole noun phrase) replaces the overlapping holders the regular expressions found.
+    Returns the speaker's holders (also for a sentence that is not attributed: '“No,” said X, who …').
+    """
+    if not found.rule:
+        if "attributed" in r.statuses and not r.specific:
+            r.statuses.remove("attributed")
+            r.cues.pop("attributed", None)
+        return None
     low = found.holder.lower()
     rest = [h for h in r.holders if h and h.lower() not in low and low not in h.lower() and h != "unnamed"]
-    r.holders[:] = [found.holder, *rest]
+    holders = [found.holder, *rest] if found.holder else (rest or ["unnamed"])
+    if found.share < attribution.ATTRIBUTED_SHARE:
+        if "attributed" in r.statuses and not r.specific:
+            r.statuses.remove("attributed")
+            r.cues.pop("attributed", None)
+        return holders
+    r.add("attributed", found.cue)
+    r.holders[:] = holders
+    return holders
 
 
 def _scope_after(text: str, pos: int) -> str:
@@ -313,9 +328,10 @@ def annotate_spans(text: str, spans: list[tuple[int, int]], article_id: str = ""
     readings = [read_sentence(text[s:e]) for s, e in spans]
     regions = quotes.quote_regions(text)
     narration = [quotes.unquoted(text, s, e, regions) for s, e in spans]
-    for r, found in zip(readings, attribution.read_many([text[s:e] for s, e in spans], narration), strict=True):
+    speakers: list[list[str] | None] = [None for _ in spans]  # who speaks in a sentence, attributed or not
+    for i, found in enumerate(attribution.read_many([text[s:e] for s, e in spans], narration)):
         if found is not None:
-            _merge_found(r, found)
+            speakers[i] = _merge_found(readings[i], found)
     breaks = breaks or set()
     extra: list[list[str]] = [[] for _ in spans]
     inherited: list[Inherited | None] = [None for _ in spans]
@@ -337,12 +353,12 @@ def annotate_spans(text: str, spans: list[tuple[int, int]], article_id: str = ""
             extra[i].append("attributed")
             holders[i] = holders[i] or list(holders[i - 1])
     # 2. Every sentence of a quotation takes its speaker (named in the quote, a colon intro, the quote before).
-    said = [holders[i] if "attributed" in readings[i].statuses or "attributed" in extra[i] else None
+    said = [holders[i] if "attributed" in readings[i].statuses or "attributed" in extra[i] else speakers[i]
             for i in range(len(spans))]
     for i, j in enumerate(quotes.quote_speakers(text, spans, said)):
-        if j is not None:
+        if j is not None and "attributed" not in readings[i].statuses + extra[i]:
             extra[i].append("attributed")
-            holders[i] = list(holders[j])
+            holders[i] = list(said[j] or ())
             inherited[i] = inherited[i] or Inherited("attributed", *spans[j], text[spans[j][0]:spans[j][1]],
                                                      _holder(holders[j]))
     # 3. Non-confirmation and denial reach every sentence of the text stating the same claim.

@@ -101,7 +101,10 @@ DOCUMENT_NOUNS = _set(
     "video ad advertisement release transcript record records footage figures numbers estimate estimates "
     "census assessment inquiry probe account")
 # Of the lemmas above, those that attribute only with a that-clause ("agreed that …", not "agreed to stop").
-CLAUSE_ONLY = _set("agree decide consider like love hate support oppose favor favour continue")
+CLAUSE_ONLY = _set("agree decide find consider like love hate support oppose favor favour continue")
+# Adjectives of belief and feeling with a clause: "X is convinced that …", "she is sure …", "hopeful that".
+BELIEF_ADJECTIVES = _set("convinced sure certain confident hopeful optimistic pessimistic afraid worried "
+                         "concerned adamant aware skeptical sceptical doubtful fearful determined eager")
 # Markers of attribution outside the verb: "according to X", "in a statement", "told reporters".
 ATTRIBUTION_PHRASES = ("according to", "in a statement", "in an interview", "told reporters", "said in",
                        "in remarks", "in a tweet", "in a post", "on condition of anonymity",

@@ -20,7 +20,7 @@ def one(text):
 @pytest.mark.parametrize("text, status, cue, holder", [
     ("Syrian opposition officials say ISIS has reached a truce.", "attributed", "say", "Syrian opposition officials"),
     ("According to Reuters, the talks collapsed.", "attributed", "According to Reuters", "Reuters"),
-    ("“We lied,” says Chris Kozak, an analyst.", "attributed", "says", "Chris Kozak"),
+    ("“We lied,” says Chris Kozak, an analyst.", "attributed", "says", "Chris Kozak, an analyst"),
     ("The accord apparently took place last week.", "hedged", "apparently", ""),
     ("It's possible that the group is gaining support.", "hedged", "possible", ""),
     ("Officials have not confirmed the deaths.", "unconfirmed", "not confirmed", "Officials"),
