@@ -235,7 +235,7 @@ def content_share(verb: "Token") -> float:
     Example:
         >>> doc = parse_many(["Trump believes the wall will be built."], disable=_UNUSED_PIPES)[0]
         >>> round(content_share(doc[1]), 2)
-        0.67
+        0.71
     """
     doc = verb.doc
     total = max(1, _size(doc))
@@ -280,9 +280,12 @@ def _person(verb: "Token") -> bool:
 def _belief_adjective(doc: "Doc") -> Iterator[Found]:
     """"Not everyone is convinced the issue will …", "she is sure that …": the copula's subject holds it."""
     for tok in doc:
-        if tok.lower_ in lexicon.BELIEF_ADJECTIVES and tok.dep_ == "acomp" and \
+        if tok.lower_ in lexicon.BELIEF_ADJECTIVES and tok.dep_ in {"acomp", "ROOT", "conj"} and \
                 any(c.dep_ in {"ccomp", "xcomp"} for c in tok.children) and tok.i not in _quoted(doc):
-            subj = _subject(tok.head)
+            subj = _subject(tok.head if tok.dep_ == "acomp" else tok)  # "is convinced": adjective or passive
+            if subj is None:  # "Not everyone is convinced": the small model hangs the subject on "is"
+                subj = next((g for c in tok.children if c.dep_ in {"aux", "auxpass"} for g in c.children
+                             if g.dep_ in _SUBJECT_DEPS), None)
             if subj is not None:
                 size = sum(_size(c.subtree) for c in tok.children if c.dep_ in {"ccomp", "xcomp"})
                 yield Found("belief_adjective", tok.text, _phrase(subj), size / max(1, _size(doc)))
