@@ -92,7 +92,8 @@ def _lemma(tok: "Token") -> str:
 
 
 def _is_verb(tok: "Token") -> bool:
-    return tok.tag_.startswith("VB")
+    """A verb, or a word the tagger took for a noun but that has a subject ("…,” Conway notes.")."""
+    return tok.tag_.startswith("VB") or tok.tag_ in {"NNS", "NN"} and any(c.dep_ == "nsubj" for c in tok.children)
 
 
 @lru_cache(maxsize=1)
@@ -101,7 +102,8 @@ def _precheck() -> re.Pattern[str]:
     words = {**words, **{w: w for w in lexicon.BELIEF_ADJECTIVES}}
     phrases = [re.escape(p) for p in lexicon.ATTRIBUTION_PHRASES]
     # lower-case word forms only ("States" in "United States" is no verb); phrases in any case
-    return re.compile(rf"\b(?:{lexicon.alternation(words)}|(?i:{'|'.join(phrases)}))\b")
+    label = r"^\s*[A-Z][^:.!?]{0,38}:\s|:\s*$"  # "Issa: …" (a short label, then a colon); a colon intro
+    return re.compile(rf"\b(?:{lexicon.alternation(words)}|(?i:{'|'.join(phrases)}))\b|{label}")
 
 
 def needs_parse(text: str) -> bool:
@@ -140,6 +142,9 @@ def _subject(verb: "Token") -> "Token | None":
             return subj
         if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp"} and verb.head.i != verb.i:
             verb = verb.head
+            continue
+        if verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:  # "responded by saying that …"
+            verb = verb.head.head
             continue
         if verb.dep_ in {"acl", "relcl"}:
             return verb.head
@@ -185,7 +190,12 @@ def _quoted(doc: "Doc") -> set[int]:
 _NOT_CONTENT = frozenset("nsubj nsubjpass csubj csubjpass agent aux auxpass neg advmod npadvmod punct mark cc "
                          "prt intj expl dative dep preconj meta".split())
 _CORE = frozenset("ccomp xcomp parataxis oprd".split())
-_CONTENT_PREPS = frozenset("for to of about against as".split())  # "called for", "pointed to", "accused of"
+# Prepositions that introduce what is reported, for any verb and for some ("called for", "pointed to").
+_CONTENT_PREPS = frozenset("about as".split())
+_VERB_PREPS = {"call": {"for", "on"}, "point": {"to"}, "push": {"for"}, "argue": {"for", "against"},
+               "accuse": {"of"}, "warn": {"of", "against"}, "ask": {"for"}, "blame": {"for"},
+               "praise": {"for"}, "criticize": {"for"}, "criticise": {"for"}, "urge": {"to"}, "vow": {"to"},
+               "pledge": {"to"}, "press": {"for"}, "advocate": {"for"}, "complain": {"of"}}
 _ADDRESSEE = frozenset("tell ask inform assure remind warn notify".split())  # "told reporters (that) …"
 
 
@@ -197,7 +207,7 @@ def _content_children(verb: "Token") -> list["Token"]:
     has_clause = any(c.dep_ in _CORE for c in kids)
     out = []
     for c in kids:
-        if c.dep_ == "prep" and c.lower_ not in _CONTENT_PREPS:
+        if c.dep_ == "prep" and c.lower_ not in _CONTENT_PREPS and c.lower_ not in _VERB_PREPS.get(lemma, ()):
             # "said in a statement that …" (the small model hangs the clause on "statement")
             out += [g for o in c.children if o.lower_ in _STATEMENT_NOUNS for g in o.children
                     if g.dep_ in {"relcl", "acl"} and g.left_edge.lower_ == "that"]
@@ -274,7 +284,8 @@ def _main_report(verb: "Token") -> bool:
 def _person(verb: "Token") -> bool:
     """The verb's subject is a name or a personal pronoun ("Carson suggested", "she indicated")."""
     subj = _subject(verb)
-    return subj is not None and (subj.tag_ in {"NNP", "NNPS"} or subj.lower_ in {"he", "she", "i", "we", "they"})
+    return subj is not None and (subj.tag_ in {"NNP", "NNPS"} or subj.lower_ in {"he", "she", "i", "we", "they"}
+                                 or subj.lower_ in lexicon.PERSON_NOUNS)
 
 
 def _belief_adjective(doc: "Doc") -> Iterator[Found]:
@@ -300,10 +311,13 @@ def _verb_rule(lemmas: frozenset[str], name: str) -> Callable[["Doc"], Iterator[
             lemma = _lemma(tok)
             if not _is_verb(tok) or lemma not in lemmas or lemma in lexicon.INFERENCE_VERBS and not _person(tok):
                 continue  # "the alliance suggests" is the writer's inference; "Carson suggested" a report
-            if lemma == "point" and not any(c.lower_ == "out" for c in tok.children) or _infinitive(tok):
+            if lemma == "point" and not any(c.lower_ in {"out", "to"} for c in tok.children) or _infinitive(tok):
                 continue
-            if lemma in lexicon.CLAUSE_ONLY and not any(c.dep_ == "ccomp" for c in tok.children):
-                continue
+            if lemma == "put" and tok.dep_ != "advcl":
+                continue  # only "as he puts it"
+            if lemma in lexicon.CLAUSE_ONLY and not any(c.dep_ == "ccomp" for c in tok.children) and \
+                    not any(t.text == ":" for t in doc[tok.i + 1:tok.i + 3]):
+                continue  # "agreed to stop" is no report; "agreed that …", "continued: …" are
             share = content_share(tok)
             if tok.dep_ == "pcomp" and tok.head.lower_ == "with":  # "…, with Chestnut saying 2022 marked …"
                 share = max(share, _size(doc[tok.i + 1:]) / max(1, _size(doc)))
@@ -318,7 +332,8 @@ def _verb_rule(lemmas: frozenset[str], name: str) -> Callable[["Doc"], Iterator[
 _OBJECT_REPORTS = frozenset(
     "promise pledge vow propose demand urge deny accuse blame praise criticize criticise predict announce reveal "
     "tell ask recall emphasize emphasise stress tout acknowledge admit reject dismiss cite question slam attack "
-    "defend call point describe cast portray characterize label dub brand quote".split())
+    "defend call point describe cast portray characterize label dub brand quote show highlight outline express "
+    "request rebut refute dispute recount".split())
 
 
 def _rest_share(doc: "Doc", phrase: "Token") -> float:
@@ -359,6 +374,30 @@ def _statement(doc: "Doc") -> Iterator[Found]:
 _STATEMENT_NOUNS = frozenset("statement interview tweet remarks letter email post speech op-ed memo".split())
 
 
+def _colon_label(doc: "Doc") -> Iterator[Found]:
+    """"Issa: Hillary Clinton's 'honesty is in question'", "From the report: “…": a short name, then a colon."""
+    colon = next((t for t in doc[:7] if t.text == ":"), None)
+    if colon is None or colon.i == 0 or colon.i >= len(doc) - 2:
+        return
+    label = [t for t in doc[:colon.i] if t.lower_ not in {"from", "more"}]
+    if label and not any(_is_verb(t) for t in label) and label[-1].tag_ in {"NNP", "NNPS", "NN", "NNS"} and \
+            not {t.lower_ for t in label} & lexicon.NOT_A_SPEAKER and label[0].text[:1].isupper() | (
+                label[0].lower_ == "the"):
+        holder = doc[label[0].i:label[-1].i + 1].text
+        if holder.isupper() or len(label) > 5:
+            return  # "SPOT THE FAKES: …" is a kicker, not a speaker
+        yield Found("colon_label", ":", holder, _size(doc[colon.i + 1:]) / max(1, _size(doc)))
+
+
+def _colon_intro(doc: "Doc") -> Iterator[Found]:
+    """"Trump issued the following statement:": the subject speaks the quote that follows (not this sentence)."""
+    if len(doc) > 2 and doc[-1].text == ":":
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        subj = _subject(root) if root is not None else None
+        if subj is not None and subj.lower_ not in _RELATIVE | {"it", "this", "there"}:
+            yield Found("colon_intro", ":", _phrase(subj), MIN_CONTENT)
+
+
 RULES: tuple[Rule, ...] = (
     Rule("according_to", "attributed", '"according to X, …"', "the object of 'to'", _according_to),
     Rule("document_finding", "attributed", '"the report found that …", "polls show …"',
@@ -371,6 +410,10 @@ RULES: tuple[Rule, ...] = (
     Rule("in_a_statement", "attributed", '"in a statement, X …"', "the main clause's subject", _statement),
     Rule("belief_adjective", "attributed", '"X is convinced/sure/confident that …"', "the copula's subject",
          _belief_adjective),
+    Rule("colon_intro", "attributed", '"X issued the following statement:" before a quote',
+         "the main clause's subject (speaker of the quote after)", _colon_intro),
+    Rule("colon_label", "attributed", '"Issa: …", "From the report: “…”" (a short name, then a colon)',
+         "the name before the colon", _colon_label),
 )
 
 

@@ -85,21 +85,31 @@ SPEECH_LEMMAS = _set(
     "reveal disclose acknowledge agree disagree estimate charge blame praise criticize criticise slam attack "
     "question wonder challenge call demand order cite quote point explain lament mourn proclaim tout "
     "counsel advise inform assure reassure recount describe characterize portray cast label dub brand "
-    "predict forecast project speculate muse testify swear affirm reaffirm put")
+    "predict forecast project speculate muse testify swear affirm reaffirm put chant express request rebut refute "
+    "recount interject chime")
 # Lemmas of verbs of thought, wish and intention: "Trump believes", "the campaign wants", "plans to".
 COGNITION_LEMMAS = _set(
-    "think believe hope want plan expect fear worry feel know intend wish doubt suspect assume figure "
+    "think believe hope want plan expect fear worry feel know intend wish doubt suspect assume "
     "reckon guess imagine consider regard view understand realize realise recognize recognise "
-    "decide aim seek prefer like love hate oppose support favor favour insist trust")
+    "aim seek prefer like love hate oppose support favor favour insist trust")
 # Lemmas of verbs that report what a document or a count shows: "the report found", "polls show".
 FINDING_LEMMAS = _set("find show conclude reveal suggest indicate estimate say state confirm document "
-                      "detail describe list note predict project")
+                      "detail describe list note predict project highlight outline")
 # Nouns of documents and studies that hold what they report ("the report found", "a poll shows").
 DOCUMENT_NOUNS = _set(
     "report study poll survey analysis memo letter statement document investigation audit review data "
     "research complaint lawsuit filing indictment ruling opinion paper book article post tweet email "
     "video ad advertisement release transcript record records footage figures numbers estimate estimates "
-    "census assessment inquiry probe account")
+    "census assessment inquiry probe account statistics survey poll data numbers")
+# Nouns of people: with them as subject, "suggested", "indicated" report rather than infer ("an ally suggested").
+PERSON_NOUNS = _set(
+    "official officials ally allies aide aides adviser advisers advisor advisors spokesman spokeswoman "
+    "spokesperson source sources expert experts analyst analysts critic critics lawyer lawyers attorney "
+    "senator senators leader leaders president candidate strategist strategists lawmaker lawmakers "
+    "supporter supporters opponent opponents democrat democrats republican republicans voter voters")
+# Short labels before a colon that name no source ("Update: …", "Photo: …").
+NOT_A_SPEAKER = _set("update note editor photo photos video watch related correction read more see also "
+                     "breaking exclusive live opinion analysis")
 # Of the lemmas above, those that attribute only with a that-clause ("agreed that …", not "agreed to stop").
 CLAUSE_ONLY = _set("agree decide find consider like love hate support oppose favor favour continue")
 # Adjectives of belief and feeling with a clause: "X is convinced that …", "she is sure …", "hopeful that".

@@ -18,7 +18,8 @@ from collections.abc import Sequence
 
 _MARK = re.compile(r"''|[“”\"]")
 _OPENING = re.compile(r"\s*(?:''|[“\"])")
-QUOTED_SHARE = 0.5  # a sentence is inside a quote when at least half of its characters are
+QUOTED_SHARE = 0.5
+QUOTE_AFTER_REPORT = True  # a sentence is inside a quote when at least half of its characters are
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
@@ -109,4 +110,6 @@ def _speaker(text: str, spans: Sequence[tuple[int, int]], holders: Sequence[list
         before = text[spans[j][0]:spans[j][1]].rstrip()
         if before.endswith(":") or quoted_share(text, *spans[j], regions) > 0:
             return j
+        if QUOTE_AFTER_REPORT and text[spans[j][1]:spans[inside[0]][0]].count("\n") >= 1:
+            return j  # a quote paragraph right after a paragraph reporting X: X goes on speaking
     return None

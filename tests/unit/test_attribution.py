@@ -79,7 +79,7 @@ def test_the_pre_check_and_the_rule_table():
     assert needs_parse("The mayor said it.") and needs_parse("According to the mayor, it rained.")
     assert not needs_parse("The bridge opened in 1932.")
     assert [r.name for r in RULES] == ["according_to", "document_finding", "speech_verb", "thought_verb",
-                                       "in_a_statement", "belief_adjective"]
+                                       "in_a_statement", "belief_adjective", "colon_intro", "colon_label"]
     assert all(r.status == "attributed" and r.pattern and r.holder for r in RULES)
     found = read_many(["The bridge opened in 1932.", "Officials said the bridge opened in 1932."])
     assert found[0] is None and found[1] is not None and found[1].holder == "Officials"
