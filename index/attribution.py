@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from index import lexicon
 from index.parse import parse_many
+from index.precheck import lemma_of, needs_parse
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -61,59 +61,9 @@ class Rule:
     find: Callable[["Doc"], Iterator[Found]]
 
 
-def _forms(lemmas: frozenset[str]) -> dict[str, str]:
-    """Word forms of verb lemmas, form → lemma (regular inflection; over-generating is harmless).
-
-    Example:
-        >>> f = _forms(frozenset({"plan", "say"}))
-        >>> f["planned"], f["said"], f["says"]
-        ('plan', 'say', 'say')
-    """
-    out: dict[str, str] = {}
-    for w in lemmas:
-        stem = w[:-1] if w.endswith("e") else w
-        forms = {w, w + "s", w + "es", stem + "ed", stem + "ing", w + "d", w + "ed", w + w[-1] + "ed",
-                 w + w[-1] + "ing"}
-        if w.endswith("y"):
-            forms |= {w[:-1] + "ies", w[:-1] + "ied"}
-        out.update((f, w) for f in forms)
-    out.update((f, w) for f, w in lexicon.IRREGULAR_FORMS.items() if w in lemmas)
-    return out
-
-
-@lru_cache(maxsize=1)
-def _lemmas() -> dict[str, str]:
-    return _forms(lexicon.SPEECH_LEMMAS | lexicon.COGNITION_LEMMAS | lexicon.FINDING_LEMMAS)
-
-
-def _lemma(tok: "Token") -> str:
-    """The lemma of a verb of the lexicon (spaCy's lemmatizer is not run: it costs a third of the parse)."""
-    return _lemmas().get(tok.lower_, tok.lower_)
-
-
 def _is_verb(tok: "Token") -> bool:
     """A verb, or a word the tagger took for a noun but that has a subject ("…,” Conway notes.")."""
     return tok.tag_.startswith("VB") or tok.tag_ in {"NNS", "NN"} and any(c.dep_ == "nsubj" for c in tok.children)
-
-
-@lru_cache(maxsize=1)
-def _precheck() -> re.Pattern[str]:
-    words = _lemmas()
-    words = {**words, **{w: w for w in lexicon.BELIEF_ADJECTIVES}}
-    phrases = [re.escape(p) for p in lexicon.ATTRIBUTION_PHRASES]
-    # lower-case word forms only ("States" in "United States" is no verb); phrases in any case
-    label = r"^\s*[A-Z][^:.!?]{0,38}:\s|:\s*$"  # "Issa: …" (a short label, then a colon); a colon intro
-    return re.compile(rf"\b(?:{lexicon.alternation(words)}|(?i:{'|'.join(phrases)}))\b|{label}")
-
-
-def needs_parse(text: str) -> bool:
-    """The cheap pre-check: True when a sentence may hold an attribution worth a parse.
-
-    Example:
-        >>> needs_parse("Trump believes it."), needs_parse("The bridge opened in 1932.")
-        (True, False)
-    """
-    return bool(_precheck().search(text))
 
 
 def _phrase(tok: "Token", drop: "Token | None" = None) -> str:
@@ -162,7 +112,7 @@ def _holder(verb: "Token") -> str | None:
     if subj is None:
         return None
     if subj.dep_ == "nsubjpass" and subj.head.i == verb.i:
-        if _lemma(verb) == "ask":
+        if lemma_of(verb) == "ask":
             return _phrase(subj, drop=verb)  # "The pilots were asked what they thought": they answer
         return UNNAMED  # "it was reported that", "he is said to be ill"
     return _phrase(subj, drop=verb)
@@ -201,7 +151,7 @@ _ADDRESSEE = frozenset("tell ask inform assure remind warn notify".split())  # "
 
 def _content_children(verb: "Token") -> list["Token"]:
     """The dependents of a verb that make up what it reports (clause, object, "for"/"to" phrase, …)."""
-    lemma = _lemma(verb)
+    lemma = lemma_of(verb)
     objects = lemma in _OBJECT_REPORTS or lemma in lexicon.COGNITION_LEMMAS
     kids = [c for c in verb.children if c.dep_ not in _NOT_CONTENT]
     has_clause = any(c.dep_ in _CORE for c in kids)
@@ -216,7 +166,7 @@ def _content_children(verb: "Token") -> list["Token"]:
             continue
         if c.dep_ == "conj" and any(g.dep_ in _SUBJECT_DEPS for g in c.children):
             continue  # "…, and she agreed": another speaker
-        if c.dep_ == "advcl" and _lemma(c) in lexicon.SPEECH_LEMMAS | lexicon.COGNITION_LEMMAS:
+        if c.dep_ == "advcl" and lemma_of(c) in lexicon.SPEECH_LEMMAS | lexicon.COGNITION_LEMMAS:
             continue  # "…, noting that …": a report of its own
         out.append(c)
     core = [c for c in out if c.dep_ in _CORE or c.dep_ in {"dobj", "prep", "relcl", "acl"}]
@@ -272,7 +222,7 @@ ATTRIBUTED_SHARE = 0.5  # a sentence is attributed when one source's content is 
 def _infinitive(verb: "Token") -> bool:
     """"declined to say", "is supposed to announce", "how to tell": nobody says it here."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
-        _lemma(verb.head) not in {"go", "continue", "proceed"} and verb.head.lower_ not in {"went", "goes", "go"}
+        lemma_of(verb.head) not in {"go", "continue", "proceed"} and verb.head.lower_ not in {"went", "goes", "go"}
 
 
 def _main_report(verb: "Token") -> bool:
@@ -308,7 +258,7 @@ def _verb_rule(lemmas: frozenset[str], name: str) -> Callable[["Doc"], Iterator[
         for tok in doc:
             if tok.i in quoted:
                 continue  # a verb inside a quote is the speaker's word, not the narrator's
-            lemma = _lemma(tok)
+            lemma = lemma_of(tok)
             if not _is_verb(tok) or lemma not in lemmas or lemma in lexicon.INFERENCE_VERBS and not _person(tok):
                 continue  # "the alliance suggests" is the writer's inference; "Carson suggested" a report
             if lemma == "point" and not any(c.lower_ in {"out", "to"} for c in tok.children) or _infinitive(tok):
@@ -353,7 +303,7 @@ def _according_to(doc: "Doc") -> Iterator[Found]:
 
 def _document_finding(doc: "Doc") -> Iterator[Found]:
     for tok in doc:
-        if _is_verb(tok) and _lemma(tok) in lexicon.FINDING_LEMMAS:
+        if _is_verb(tok) and lemma_of(tok) in lexicon.FINDING_LEMMAS:
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is not None and (subj.lower_ in lexicon.DOCUMENT_NOUNS or
                                      subj.lower_.removesuffix("s") in lexicon.DOCUMENT_NOUNS):

@@ -15,9 +15,10 @@ Example:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from index import attribution, cues, quotes
+from index import holders as holders_mod
 from index.polarity import read_polarity
 from index.splitter import paragraph_starts, split_sentences
 from index.types import STATUS_PRIORITY, Article, Holder, Inherited, Sentence
@@ -262,30 +263,6 @@ def read_sentence(text: str) -> Reading:
     return r
 
 
-def _merge_found(r: Reading, found: attribution.Found) -> list[str] | None:
-    """Let the parse decide whether a sentence is attributed: most of it must be one source's content.
-
-    Its holder (the whole noun phrase) replaces the overlapping holders the regular expressions found.
-    Returns the speaker's holders (also for a sentence that is not attributed: '“No,” said X, who …').
-    """
-    if not found.rule:
-        if "attributed" in r.statuses and not r.specific:
-            r.statuses.remove("attributed")
-            r.cues.pop("attributed", None)
-        return None
-    low = found.holder.lower()
-    rest = [h for h in r.holders if h and h.lower() not in low and low not in h.lower() and h != "unnamed"]
-    holders = [found.holder, *rest] if found.holder else (rest or ["unnamed"])
-    if found.share < attribution.ATTRIBUTED_SHARE:
-        if "attributed" in r.statuses and not r.specific:
-            r.statuses.remove("attributed")
-            r.cues.pop("attributed", None)
-        return holders
-    r.add("attributed", found.cue)
-    r.holders[:] = holders
-    return holders
-
-
 def _scope_after(text: str, pos: int) -> str:
     m = re.match(r"\s*(?P<scope>[^,.;:—]+?)(?:\s+\band\b\s+(?:tell|say|said|told)|[,.;:—]|$)", text[pos:])
     return m.group("scope").strip() if m else ""
@@ -331,7 +308,7 @@ def annotate_spans(text: str, spans: list[tuple[int, int]], article_id: str = ""
     speakers: list[list[str] | None] = [None for _ in spans]  # who speaks in a sentence, attributed or not
     for i, found in enumerate(attribution.read_many([text[s:e] for s, e in spans], narration)):
         if found is not None:
-            speakers[i] = _merge_found(readings[i], found)
+            speakers[i] = holders_mod.merge_found(readings[i], found)
     breaks = breaks or set()
     extra: list[list[str]] = [[] for _ in spans]
     inherited: list[Inherited | None] = [None for _ in spans]
@@ -400,7 +377,8 @@ def annotate_spans(text: str, spans: list[tuple[int, int]], article_id: str = ""
         polarity, polarity_cue = read_polarity(text[s:e])
         out.append(Sentence(article_id, s, e, text[s:e], main, statuses, cue, holder, uncertain,
                             readings[i].scope, inherited[i], polarity, polarity_cue))
-    return out
+    resolved = holders_mod.resolve_pronouns([x.holder for x in out])
+    return [x if x.holder is h else replace(x, holder=h) for x, h in zip(out, resolved, strict=True)]
 
 
 def _other_instance(body: str, classes: set[str]) -> bool:

@@ -83,3 +83,14 @@ def test_the_pre_check_and_the_rule_table():
     assert all(r.status == "attributed" and r.pattern and r.holder for r in RULES)
     found = read_many(["The bridge opened in 1932.", "Officials said the bridge opened in 1932."])
     assert found[0] is None and found[1] is not None and found[1].holder == "Officials"
+
+
+def test_a_pronoun_holder_refers_to_the_one_person_named_before():
+    s = annotate("Sen. Chuck Grassley, R-Iowa, told Reuters the bill would not pass. He said the vote would fail.")
+    assert s[1].holder.name == "He" and s[1].holder.refers_to == "Sen. Chuck Grassley"
+    assert s[1].holder.to_dict()["refers_to"] == "Sen. Chuck Grassley"
+
+
+def test_a_pronoun_holder_stays_unresolved_when_two_people_were_named():
+    s = annotate("Mary Smith said the plan was fine. John Doe said it was not. She said the vote would pass.")
+    assert s[2].holder.name == "She" and s[2].holder.refers_to == ""
