@@ -98,7 +98,8 @@ def _subject(verb: "Token") -> "Token | None":
             continue
         if verb.dep_ in {"acl", "relcl"}:
             return verb.head
-        return None
+        # "…,” Viguerie notes.": the small model may take the name for a compound of the verb
+        return next((c for c in verb.children if c.dep_ == "compound" and c.i < verb.i and c.tag_ == "NNP"), None)
     return None
 
 
@@ -259,6 +260,8 @@ def _verb_rule(lemmas: frozenset[str], name: str) -> Callable[["Doc"], Iterator[
             if tok.i in quoted:
                 continue  # a verb inside a quote is the speaker's word, not the narrator's
             lemma = lemma_of(tok)
+            if tok.lower_ in {"went", "goes", "go"} and any(c.lower_ == "on" and c.dep_ == "prt" for c in tok.children):
+                lemma = "continue"  # "She went on: “…”"
             if not _is_verb(tok) or lemma not in lemmas or lemma in lexicon.INFERENCE_VERBS and not _person(tok):
                 continue  # "the alliance suggests" is the writer's inference; "Carson suggested" a report
             if lemma == "point" and not any(c.lower_ in {"out", "to"} for c in tok.children) or _infinitive(tok):

@@ -100,7 +100,7 @@ DOCUMENT_NOUNS = _set(
     "report study poll survey analysis memo letter statement document investigation audit review data "
     "research complaint lawsuit filing indictment ruling opinion paper book article post tweet email "
     "video ad advertisement release transcript record records footage figures numbers estimate estimates "
-    "census assessment inquiry probe account statistics survey poll data numbers")
+    "census assessment inquiry probe account statistics survey poll data numbers analyses studies")
 # Nouns of people: with them as subject, "suggested", "indicated" report rather than infer ("an ally suggested").
 PERSON_NOUNS = _set(
     "official officials ally allies aide aides adviser advisers advisor advisors spokesman spokeswoman "

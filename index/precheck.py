@@ -52,7 +52,7 @@ def _precheck() -> re.Pattern[str]:
     words = {**words, **{w: w for w in lexicon.BELIEF_ADJECTIVES}}
     phrases = [re.escape(p) for p in lexicon.ATTRIBUTION_PHRASES]
     # lower-case word forms only ("States" in "United States" is no verb); phrases in any case
-    label = r"^\s*[A-Z][^:.!?]{0,38}:\s|:\s*$"  # "Issa: …" (a short label, then a colon); a colon intro
+    label = r"^\s*[A-Z][^:!?]{0,38}:\s|:\s*$"  # "Issa: …" (a short label, then a colon); a colon intro
     return re.compile(rf"\b(?:{lexicon.alternation(words)}|(?i:{'|'.join(phrases)}))\b|{label}")
 
 

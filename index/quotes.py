@@ -19,7 +19,8 @@ from collections.abc import Sequence
 _MARK = re.compile(r"''|[“”\"]")
 _OPENING = re.compile(r"\s*(?:''|[“\"])")
 QUOTED_SHARE = 0.5
-QUOTE_AFTER_REPORT = True  # a sentence is inside a quote when at least half of its characters are
+QUOTE_AFTER_REPORT = True
+QUOTE_SAME_PARA = True  # a sentence is inside a quote when at least half of its characters are
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
@@ -101,15 +102,12 @@ def quote_speakers(text: str, spans: Sequence[tuple[int, int]], holders: Sequenc
 
 def _speaker(text: str, spans: Sequence[tuple[int, int]], holders: Sequence[list[str] | None],
              inside: list[int], regions: Sequence[tuple[int, int]]) -> int | None:
-    """The sentence naming the quote's speaker: one of the quote's own, a colon intro, or the quote before."""
+    """The sentence naming the quote's speaker: one of the quote's own, else the sentence just before it
+    (a colon intro "The mayor said:", the quote before, or a report "he promised that …")."""
     for i in reversed(inside):
         if holders[i] and quoted_share(text, *spans[i], regions) < 0.95:
             return i
     j = inside[0] - 1
     if j >= 0 and holders[j]:
-        before = text[spans[j][0]:spans[j][1]].rstrip()
-        if before.endswith(":") or quoted_share(text, *spans[j], regions) > 0:
-            return j
-        if QUOTE_AFTER_REPORT and text[spans[j][1]:spans[inside[0]][0]].count("\n") >= 1:
-            return j  # a quote paragraph right after a paragraph reporting X: X goes on speaking
+        return j  # a colon intro, the quote before, or a report just before: that speaker goes on
     return None
