@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from index import lexicon
 from index.parse import parse_many
-from index.precheck import lemma_of, needs_parse
+from index.precheck import is_form, lemma_of, needs_parse
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -59,6 +59,13 @@ class Rule:
     pattern: str
     holder: str
     find: Callable[["Doc"], Iterator[Found]]
+
+
+def _candidates(doc: "Doc") -> list["Token"]:
+    """The tokens that are word forms of the lexicon's verbs (one pass over the sentence, kept on the doc)."""
+    if "candidates" not in doc.user_data:
+        doc.user_data["candidates"] = [t.i for t in doc if is_form(t.lower_) or t.lower_ in {"went", "goes", "go"}]
+    return [doc[i] for i in doc.user_data["candidates"]]
 
 
 def _is_verb(tok: "Token") -> bool:
@@ -256,13 +263,13 @@ def _belief_adjective(doc: "Doc") -> Iterator[Found]:
 def _verb_rule(lemmas: frozenset[str], name: str) -> Callable[["Doc"], Iterator[Found]]:
     def find(doc: "Doc") -> Iterator[Found]:
         quoted = _quoted(doc)
-        for tok in doc:
+        for tok in _candidates(doc):
             if tok.i in quoted:
                 continue  # a verb inside a quote is the speaker's word, not the narrator's
             lemma = lemma_of(tok)
             if tok.lower_ in {"went", "goes", "go"} and any(c.lower_ == "on" and c.dep_ == "prt" for c in tok.children):
                 lemma = "continue"  # "She went on: “…”"
-            if not _is_verb(tok) or lemma not in lemmas or lemma in lexicon.INFERENCE_VERBS and not _person(tok):
+            if lemma not in lemmas or not _is_verb(tok) or lemma in lexicon.INFERENCE_VERBS and not _person(tok):
                 continue  # "the alliance suggests" is the writer's inference; "Carson suggested" a report
             if lemma == "point" and not any(c.lower_ in {"out", "to"} for c in tok.children) or _infinitive(tok):
                 continue
@@ -305,8 +312,8 @@ def _according_to(doc: "Doc") -> Iterator[Found]:
 
 
 def _document_finding(doc: "Doc") -> Iterator[Found]:
-    for tok in doc:
-        if _is_verb(tok) and lemma_of(tok) in lexicon.FINDING_LEMMAS:
+    for tok in _candidates(doc):
+        if lemma_of(tok) in lexicon.FINDING_LEMMAS and _is_verb(tok):
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is not None and (subj.lower_ in lexicon.DOCUMENT_NOUNS or
                                      subj.lower_.removesuffix("s") in lexicon.DOCUMENT_NOUNS):
