@@ -70,7 +70,8 @@ def _candidates(doc: "Doc") -> list["Token"]:
 
 def _is_verb(tok: "Token") -> bool:
     """A verb, or a word the tagger took for a noun but that has a subject ("…,” Conway notes.")."""
-    return tok.tag_.startswith("VB") or tok.tag_ in {"NNS", "NN"} and any(c.dep_ == "nsubj" for c in tok.children)
+    return tok.tag_.startswith("VB") or tok.tag_ in {"NNS", "NN"} and tok.dep_ in {"ROOT", "parataxis"} and \
+        any(c.dep_ == "nsubj" for c in tok.children)
 
 
 def _phrase(tok: "Token", drop: "Token | None" = None) -> str:
@@ -344,8 +345,12 @@ def _colon_label(doc: "Doc") -> Iterator[Found]:
             not {t.lower_ for t in label} & lexicon.NOT_A_SPEAKER and label[0].text[:1].isupper() | (
                 label[0].lower_ == "the"):
         holder = doc[label[0].i:label[-1].i + 1].text
-        if holder.isupper() or len(label) > 5:
-            return  # "SPOT THE FAKES: …" is a kicker, not a speaker
+        if holder.isupper() or len(label) > 5 or doc.text.rstrip().endswith("?"):
+            return  # "SPOT THE FAKES: …" is a kicker, "Ted Cruz: conservative or …?" a question
+        name = all(t.tag_ in {"NNP", "NNPS"} for t in label)
+        document = label[-1].lower_ in lexicon.DOCUMENT_NOUNS and label[0].lower_ == "the"
+        if not (name or document) or label[-1].lower_ in lexicon.NOT_A_SPEAKER:
+            return  # "For context: …", "Its job: …", "Another problem for Sanders: …"
         yield Found("colon_label", ":", holder, _size(doc[colon.i + 1:]) / max(1, _size(doc)))
 
 

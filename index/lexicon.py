@@ -109,7 +109,7 @@ PERSON_NOUNS = _set(
     "supporter supporters opponent opponents democrat democrats republican republicans voter voters")
 # Short labels before a colon that name no source ("Update: …", "Photo: …").
 NOT_A_SPEAKER = _set("update note editor photo photos video watch related correction read more see also "
-                     "breaking exclusive live opinion analysis")
+                     "breaking exclusive live opinion analysis twitter facebook email context job poll")
 # Of the lemmas above, those that attribute only with a that-clause ("agreed that …", not "agreed to stop").
 CLAUSE_ONLY = _set("agree decide find consider like love hate support oppose favor favour continue")
 # Adjectives of belief and feeling with a clause: "X is convinced that …", "she is sure …", "hopeful that".

@@ -94,3 +94,20 @@ def test_a_pronoun_holder_refers_to_the_one_person_named_before():
 def test_a_pronoun_holder_stays_unresolved_when_two_people_were_named():
     s = annotate("Mary Smith said the plan was fine. John Doe said it was not. She said the vote would pass.")
     assert s[2].holder.name == "She" and s[2].holder.refers_to == ""
+
+
+def test_colon_labels_and_intros_name_the_speaker_of_the_quote():
+    s = annotate("Dr. Ben Carson: Hillary Clinton ‘Not Fit To Serve As President.’")
+    assert s[0].holder is not None and s[0].holder.name == "Dr. Ben Carson"
+    s = annotate("Trump issued the following statement:\n\n“Our prayers are with them. We must act.”")
+    assert [("attributed" in x.statuses) for x in s] == [False, True, True]
+    assert s[2].holder.name == "Trump"
+    for text in ("For context: the lead is triple Obama's.", "Twitter: @Milbank.", "Its job: to help candidates."):
+        assert "attributed" not in one(text).statuses
+
+
+def test_speaker_tags_the_tagger_misreads():
+    s = annotate("“They have issues with Trump,” Viguerie notes.")
+    assert "attributed" in s[0].statuses and s[0].holder.name == "Viguerie"
+    s = annotate("She went on: “It makes no sense.”")
+    assert "attributed" in s[0].statuses and s[0].holder.name == "She"
