@@ -15,16 +15,17 @@ Example:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from index import cues, modality
+from index import attribution, cues, modality, quotes
+from index import holders as holders_mod
 from index.polarity import read_polarity
 from index.splitter import paragraph_starts, split_sentences
 from index.types import STATUS_PRIORITY, Article, Holder, Inherited, Sentence
 
 # Names this version of the rules: an index records the one that wrote its statuses, and
 # `index.reannotate` brings an older index up to date. Change it whenever the output changes.
-ANNOTATOR = "rules-2026-12-03b"
+ANNOTATOR = "rules-2026-12-03c"
 
 UNCERTAIN_STATUSES = {"hedged", "unconfirmed", "disputed", "conditional", "speculative"}
 _CLAUSE_BOUNDARY = re.compile(
@@ -63,6 +64,7 @@ class Reading:
     scope: str = ""
     negator: str = ""
     vague: str = ""
+    specific: bool = False  # attributed by a specific pattern ("according to", a passive "by", "it is said")
 
     def add(self, status: str, cue: str) -> None:
         if status not in self.statuses:
@@ -195,6 +197,7 @@ def read_sentence(text: str) -> Reading:
         r.holders.append(r.negator)
     for m in cues.ACCORDING.finditer(text):
         r.add("attributed", m.group(0))
+        r.specific = True
         r.holders.append(_clean_holder(m.group("holder")))
         spans.append(m.span())
     for m in cues.POSTPOSED.finditer(text):
@@ -214,6 +217,7 @@ def read_sentence(text: str) -> Reading:
         spans.append(m.span())
     for m in cues.PASSIVE_BY.finditer(text):
         r.add("attributed", m.group(0).split()[0])
+        r.specific = True
         r.holders.append(_clean_holder(m.group("holder")))
         spans.append(m.span())
     unnamed = cues.UNNAMED_ATTRIB.search(text)
@@ -237,6 +241,7 @@ def read_sentence(text: str) -> Reading:
             r.holders.append(subject)
     if unnamed:
         r.add("attributed", unnamed.group(0))
+        r.specific = True
         if not r.holders:
             r.holders.append("unnamed")
     m = cues.HEDGE.search(text)
@@ -300,6 +305,12 @@ def annotate_spans(text: str, spans: list[tuple[int, int]], article_id: str = ""
                    breaks: set[int] | None = None) -> list[Sentence]:
     """Annotate given sentence spans of `text`, then propagate scope within the text."""
     readings = [read_sentence(text[s:e]) for s, e in spans]
+    regions = quotes.quote_regions(text)
+    narration = [quotes.unquoted(text, s, e, regions) for s, e in spans]
+    speakers: list[list[str] | None] = [None for _ in spans]  # who speaks in a sentence, attributed or not
+    for i, found in enumerate(attribution.read_many([text[s:e] for s, e in spans], narration)):
+        if found is not None:
+            speakers[i] = holders_mod.merge_found(readings[i], found)
     breaks = breaks or set()
     extra: list[list[str]] = [[] for _ in spans]
     inherited: list[Inherited | None] = [None for _ in spans]
@@ -320,7 +331,16 @@ def annotate_spans(text: str, spans: list[tuple[int, int]], article_id: str = ""
                 and _in_quote(text, *spans[i - 1], text):
             extra[i].append("attributed")
             holders[i] = holders[i] or list(holders[i - 1])
-    # 2. Non-confirmation and denial reach every sentence of the text stating the same claim.
+    # 2. Every sentence of a quotation takes its speaker (named in the quote, a colon intro, the quote before).
+    said = [holders[i] if "attributed" in readings[i].statuses or "attributed" in extra[i] else speakers[i]
+            for i in range(len(spans))]
+    for i, j in enumerate(quotes.quote_speakers(text, spans, said)):
+        if j is not None and "attributed" not in readings[i].statuses + extra[i]:
+            extra[i].append("attributed")
+            holders[i] = list(said[j] or ())
+            inherited[i] = inherited[i] or Inherited("attributed", *spans[j], text[spans[j][0]:spans[j][1]],
+                                                     _holder(holders[j]))
+    # 3. Non-confirmation and denial reach every sentence of the text stating the same claim.
     for j, r in enumerate(readings):
         for status in ("unconfirmed", "disputed"):
             if status not in r.statuses:
@@ -358,7 +378,8 @@ def annotate_spans(text: str, spans: list[tuple[int, int]], article_id: str = ""
         polarity, polarity_cue = read_polarity(text[s:e])
         out.append(Sentence(article_id, s, e, text[s:e], main, statuses, cue, holder, uncertain,
                             readings[i].scope, inherited[i], polarity, polarity_cue))
-    return out
+    resolved = holders_mod.resolve_pronouns([x.holder for x in out])
+    return [x if x.holder is h else replace(x, holder=h) for x, h in zip(out, resolved, strict=True)]
 
 
 def _other_instance(body: str, classes: set[str]) -> bool:

@@ -116,3 +116,55 @@ EVENT_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("merge", "merged", "merger", "merges", "merging"),
     ("breach", "hack", "hacked", "hackers", "cyberattack", "leak", "leaked"),
 )
+
+# --- attribution (issue 14): the parser rules of `index.attribution` -----------------------------------
+# Lemmas of verbs of saying and writing: their subject holds the clause, quote or object they report.
+SPEECH_LEMMAS = _set(
+    "say tell report claim write recall state announce allege assert argue insist warn explain note "
+    "acknowledge add reply contend maintain testify predict accuse confirm describe ask tweet post declare "
+    "admit concede deny dispute reject dismiss complain boast brag joke quip remark comment observe "
+    "emphasize emphasise stress reiterate repeat respond retort counter continue conclude caution urge "
+    "promise pledge vow threaten suggest propose recommend indicate hint signal imply insinuate mention "
+    "reveal disclose acknowledge agree disagree estimate charge blame praise criticize criticise slam attack "
+    "question wonder challenge call demand order cite quote point explain lament mourn proclaim tout "
+    "counsel advise inform assure reassure recount describe characterize portray cast label dub brand "
+    "predict forecast project speculate muse testify swear affirm reaffirm put chant express request rebut refute "
+    "recount interject chime")
+# Lemmas of verbs of thought, wish and intention: "Trump believes", "the campaign wants", "plans to".
+COGNITION_LEMMAS = _set(
+    "think believe hope want plan expect fear worry feel know intend wish doubt suspect assume "
+    "reckon guess imagine consider regard view understand realize realise recognize recognise "
+    "aim seek prefer like love hate oppose support favor favour insist trust")
+# Lemmas of verbs that report what a document or a count shows: "the report found", "polls show".
+FINDING_LEMMAS = _set("find show conclude reveal suggest indicate estimate say state confirm document "
+                      "detail describe list note predict project highlight outline")
+# Nouns of documents and studies that hold what they report ("the report found", "a poll shows").
+DOCUMENT_NOUNS = _set(
+    "report study poll survey analysis memo letter statement document investigation audit review data "
+    "research complaint lawsuit filing indictment ruling opinion paper book article post tweet email "
+    "video ad advertisement release transcript record records footage figures numbers estimate estimates "
+    "census assessment inquiry probe account statistics survey poll data numbers analyses studies")
+# Nouns of people: with them as subject, "suggested", "indicated" report rather than infer ("an ally suggested").
+PERSON_NOUNS = _set(
+    "official officials ally allies aide aides adviser advisers advisor advisors spokesman spokeswoman "
+    "spokesperson source sources expert experts analyst analysts critic critics lawyer lawyers attorney "
+    "senator senators leader leaders president candidate strategist strategists lawmaker lawmakers "
+    "supporter supporters opponent opponents democrat democrats republican republicans voter voters")
+# Short labels before a colon that name no source ("Update: …", "Photo: …").
+NOT_A_SPEAKER = _set("update note editor photo photos video watch related correction read more see also "
+                     "breaking exclusive live opinion analysis twitter facebook email context job poll")
+# Of the lemmas above, those that attribute only with a that-clause ("agreed that …", not "agreed to stop").
+CLAUSE_ONLY = _set("agree decide find consider like love hate support oppose favor favour continue")
+# Adjectives of belief and feeling with a clause: "X is convinced that …", "she is sure …", "hopeful that".
+BELIEF_ADJECTIVES = _set("convinced sure certain confident hopeful optimistic pessimistic afraid worried "
+                         "concerned adamant aware skeptical sceptical doubtful fearful determined eager")
+# Markers of attribution outside the verb: "according to X", "in a statement", "told reporters".
+ATTRIBUTION_PHRASES = ("according to", "in a statement", "in an interview", "told reporters", "said in",
+                       "in remarks", "in a tweet", "in a post", "on condition of anonymity",
+                       "speaking on condition", "in a letter", "in an email")
+# Irregular forms of the lemmas above, form:lemma (the pre-check matches word forms; the parser rules
+# read lemmas from these, without spaCy's lemmatizer).
+IRREGULAR_FORMS = dict(pair.split(":") for pair in (
+    "said:say told:tell wrote:write written:write thought:think knew:know known:know felt:feel sought:seek "
+    "saw:see seen:see understood:understand swore:swear sworn:swear found:find shown:show meant:mean "
+    "foresaw:foresee put:put cast:cast").split())

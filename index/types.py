@@ -84,6 +84,7 @@ class Holder:
     name: str = ""
     chain: tuple[str, ...] = ()
     named: bool = False
+    refers_to: str = ""  # for a pronoun ("he"): the named person it stands for, when unambiguous
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -102,7 +103,10 @@ class Holder:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict."""
-        return {"name": self.name, "chain": list(self.chain), "named": self.named}
+        d: dict[str, Any] = {"name": self.name, "chain": list(self.chain), "named": self.named}
+        if self.refers_to:
+            d["refers_to"] = self.refers_to
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any] | str | None) -> Holder | None:
@@ -114,7 +118,7 @@ class Holder:
             if parts in {(), ("unnamed",)}:
                 return cls()
             return cls(parts[0], parts[1:], any(w[:1].isupper() for p in parts for w in p.split()[1:] or p.split()))
-        return cls(d.get("name", ""), tuple(d.get("chain", ())), bool(d.get("named", False)))
+        return cls(d.get("name", ""), tuple(d.get("chain", ())), bool(d.get("named", False)), d.get("refers_to", ""))
 
 
 @dataclass(frozen=True)
@@ -167,7 +171,7 @@ class Sentence:
         >>> Sentence.from_dict(s.to_dict()) == s, s.polarity
         (True, 'positive')
         >>> Sentence.from_dict({**s.to_dict(), "holder": "unnamed", "inherited": ""}).holder
-        Holder(name='', chain=(), named=False)
+        Holder(name='', chain=(), named=False, refers_to='')
     """
 
     article_id: str

@@ -1,0 +1,113 @@
+"""Quotations across sentences: every sentence inside a quote is attributed to the quote's speaker.
+
+A quote may run over several sentences and paragraphs (news convention: each paragraph of a long
+quote opens with a quote mark, only the last one closes). Its speaker is named in one of its own
+sentences ("…,” the senator said."), in a colon intro before it ("The mayor said:"), or in the
+sentence just before that itself quotes the same speaker ("“We won,” Smith told reporters.").
+
+Example:
+    >>> text = "“The plan is dead. Nobody will vote for it,” the senator said."
+    >>> quote_regions(text)
+    [(0, 44)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+_MARK = re.compile(r"''|[“”\"]")
+_OPENING = re.compile(r"\s*(?:''|[“\"])")
+QUOTED_SHARE = 0.5
+QUOTE_AFTER_REPORT = True
+QUOTE_SAME_PARA = True  # a sentence is inside a quote when at least half of its characters are
+
+
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the quotations of `text` (marks included), continued across paragraphs."""
+    regions: list[tuple[int, int]] = []
+    open_at: int | None = None
+    pos = 0
+    for para in re.finditer(r"[^\n]+", text):
+        reopen = open_at is not None  # the quote of the paragraph before goes on: its opening mark is not new
+        for m in _MARK.finditer(para.group(0)):
+            at = para.start() + m.start()
+            mark = m.group(0)
+            if reopen and mark != "”":
+                reopen = False
+                continue
+            reopen = False
+            if open_at is None and mark != "”":
+                open_at = at
+            elif open_at is not None and mark != "“":
+                regions.append((open_at, at + len(mark)))
+                open_at = None
+        if open_at is not None and not _OPENING.match(text, para.end()):
+            regions.append((open_at, para.end()))  # unclosed, and the next paragraph does not go on
+            open_at = None
+        pos = para.end()
+    if open_at is not None:
+        regions.append((open_at, pos))
+    return regions
+
+
+def quoted_share(text: str, start: int, end: int, regions: Sequence[tuple[int, int]]) -> float:
+    """The share of a span's non-space characters that lie inside the quote regions."""
+    chars = [i for i in range(start, end) if not text[i].isspace()]
+    if not chars:
+        return 0.0
+    inside = sum(1 for i in chars if any(a <= i < b for a, b in regions))
+    return inside / len(chars)
+
+
+def unquoted(text: str, start: int, end: int, regions: Sequence[tuple[int, int]]) -> str:
+    """The span's text with its quoted parts blanked (what the narrator says around the quotes).
+
+    Example:
+        >>> t = "“We think so,” Smith said."
+        >>> unquoted(t, 0, len(t), quote_regions(t)).strip()
+        'Smith said.'
+    """
+    out = text[start:end]
+    for a, b in regions:
+        if a < end and b > start:
+            lo, hi = max(a, start) - start, min(b, end) - start
+            out = out[:lo] + " " * (hi - lo) + out[hi:]
+    return out
+
+
+def quote_speakers(text: str, spans: Sequence[tuple[int, int]], holders: Sequence[list[str] | None]
+                   ) -> list[int | None]:
+    """For each sentence inside a quote and not attributed yet, the index of the sentence naming the speaker.
+
+    `holders[i]` is the holder list of an attributed sentence (None when not attributed). Example:
+        >>> t = "“We won,” Smith told reporters. “The count is final.”"
+        >>> quote_speakers(t, [(0, 31), (32, 53)], [["Smith"], None])
+        [None, 0]
+    """
+    regions = quote_regions(text)
+    out: list[int | None] = [None] * len(spans)
+    for a, b in regions:
+        inside = [i for i, (s, e) in enumerate(spans) if s < b and e > a]
+        if not inside:
+            continue
+        speaker = _speaker(text, spans, holders, inside, regions)
+        if speaker is None:
+            continue
+        for i in inside:
+            if holders[i] is None and quoted_share(text, *spans[i], regions) >= QUOTED_SHARE:
+                out[i] = speaker
+    return out
+
+
+def _speaker(text: str, spans: Sequence[tuple[int, int]], holders: Sequence[list[str] | None],
+             inside: list[int], regions: Sequence[tuple[int, int]]) -> int | None:
+    """The sentence naming the quote's speaker: one of the quote's own, else the sentence just before it
+    (a colon intro "The mayor said:", the quote before, or a report "he promised that …")."""
+    for i in reversed(inside):
+        if holders[i] and quoted_share(text, *spans[i], regions) < 0.95:
+            return i
+    j = inside[0] - 1
+    if j >= 0 and holders[j]:
+        return j  # a colon intro, the quote before, or a report just before: that speaker goes on
+    return None

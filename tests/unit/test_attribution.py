@@ -1,0 +1,113 @@
+"""Attribution in the forms news uses, with the whole noun phrase as holder (issue 14)."""
+
+import pytest
+
+from index.attribution import RULES, needs_parse, read_many
+from index.epistemic import annotate
+from index.quotes import quote_regions
+
+pytestmark = pytest.mark.unit
+
+
+def one(text: str):
+    s = annotate(text)
+    assert len(s) == 1, [x.text for x in s]
+    return s[0]
+
+
+@pytest.mark.parametrize("text, holder", [
+    # postposed speaker
+    ("The talks have collapsed, sources said.", "sources"),
+    # "according to", with a whole noun phrase
+    ("The deal is off, according to two officials who spoke on condition of anonymity.",
+     "two officials who spoke on condition of anonymity"),
+    # "told Reuters": the apposition belongs to the holder
+    ("Sen. Chuck Grassley, R-Iowa, told Reuters the bill would not pass this year.", "Sen. Chuck Grassley, R-Iowa"),
+    # "in a statement"
+    ("In a statement, the company called the ruling unfair and vowed to appeal.", "the company"),
+    # noun cues: a document or a poll holds what it reports
+    ("The report found that emissions rose by 4 percent last year.", "The report"),
+    ("Polls show the race tightening in Ohio and Florida.", "Polls"),
+    # thoughts, wishes and intentions
+    ("Trump believes the wall will be paid for by Mexico.", "Trump"),
+    ("The campaign wants to win Iowa before the end of January.", "The campaign"),
+    ("She hopes to finish the bridge by the summer of next year.", "She"),
+    ("The company plans to cut 500 jobs in the next two years.", "The company"),
+    ("Not everyone is convinced the plan will work in the long run.", "Not everyone"),
+    # a relative clause inside the subject is part of the holder
+    ("Two officials who spoke on condition of anonymity said the talks would resume next week.",
+     "Two officials who spoke on condition of anonymity"),
+    ("“We lied,” says Chris Kozak, an analyst.", "Chris Kozak, an analyst"),
+])
+def test_attribution_forms_and_whole_noun_phrase_holders(text, holder):
+    s = one(text)
+    assert "attributed" in s.statuses
+    assert s.holder is not None and s.holder.name == holder
+
+
+@pytest.mark.parametrize("text", [
+    "It was reported that the minister had resigned.",
+    "The minister is said to be considering a run for governor.",
+])
+def test_a_passive_report_is_attributed_to_an_unnamed_source(text):
+    s = one(text)
+    assert "attributed" in s.statuses and s.holder is not None and s.holder.unnamed
+
+
+@pytest.mark.parametrize("text", [
+    "The bridge opened to traffic in 1932.",
+    "He added a new clause to the bill.",  # "add" without a clause or quote reports nothing
+    "Harris is supposed to announce her running mate before a rally on Tuesday.",
+    "The line between the groups was always more fluid than anyone wanted to admit.",  # a small part of it
+])
+def test_no_attribution(text):
+    assert "attributed" not in one(text).statuses
+
+
+def test_a_reporting_verb_in_a_subordinate_clause_needs_most_of_the_sentence():
+    s = one("Having announced that he would not send me to prison, Judge Berman proceeded to hand down his "
+            "sentence, which took the rest of the afternoon and surprised everyone in the courtroom.")
+    assert "attributed" not in s.statuses
+
+
+def test_quote_paragraphs_continue_until_the_closing_mark():
+    text = "“First part.\n\n“Second part,” she said.\n\nAfter."
+    assert quote_regions(text) == [(0, text.index("”") + 1)]
+
+
+def test_the_pre_check_and_the_rule_table():
+    assert needs_parse("The mayor said it.") and needs_parse("According to the mayor, it rained.")
+    assert not needs_parse("The bridge opened in 1932.")
+    assert [r.name for r in RULES] == ["according_to", "document_finding", "speech_verb", "thought_verb",
+                                       "in_a_statement", "belief_adjective", "colon_intro", "colon_label"]
+    assert all(r.status == "attributed" and r.pattern and r.holder for r in RULES)
+    found = read_many(["The bridge opened in 1932.", "Officials said the bridge opened in 1932."])
+    assert found[0] is None and found[1] is not None and found[1].holder == "Officials"
+
+
+def test_a_pronoun_holder_refers_to_the_one_person_named_before():
+    s = annotate("Sen. Chuck Grassley, R-Iowa, told Reuters the bill would not pass. He said the vote would fail.")
+    assert s[1].holder.name == "He" and s[1].holder.refers_to == "Sen. Chuck Grassley"
+    assert s[1].holder.to_dict()["refers_to"] == "Sen. Chuck Grassley"
+
+
+def test_a_pronoun_holder_stays_unresolved_when_two_people_were_named():
+    s = annotate("Mary Smith said the plan was fine. John Doe said it was not. She said the vote would pass.")
+    assert s[2].holder.name == "She" and s[2].holder.refers_to == ""
+
+
+def test_colon_labels_and_intros_name_the_speaker_of_the_quote():
+    s = annotate("Dr. Ben Carson: Hillary Clinton ‘Not Fit To Serve As President.’")
+    assert s[0].holder is not None and s[0].holder.name == "Dr. Ben Carson"
+    s = annotate("Trump issued the following statement:\n\n“Our prayers are with them. We must act.”")
+    assert [("attributed" in x.statuses) for x in s] == [False, True, True]
+    assert s[2].holder.name == "Trump"
+    for text in ("For context: the lead is triple Obama's.", "Twitter: @Milbank.", "Its job: to help candidates."):
+        assert "attributed" not in one(text).statuses
+
+
+def test_speaker_tags_the_tagger_misreads():
+    s = annotate("“They have issues with Trump,” Viguerie notes.")
+    assert "attributed" in s[0].statuses and s[0].holder.name == "Viguerie"
+    s = annotate("She went on: “It makes no sense.”")
+    assert "attributed" in s[0].statuses and s[0].holder.name == "She"
