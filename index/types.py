@@ -75,8 +75,8 @@ class Holder:
 
     Example:
         >>> h = Holder("the AP", ("these opposition officials",), True)
-        >>> h.label, Holder().label
-        ('the AP, citing these opposition officials', 'unnamed source')
+        >>> h.label, Holder().label, Holder("he", (), True, "Jamal Maarouf").label
+        ('the AP, citing these opposition officials', 'unnamed source', 'he (Jamal Maarouf)')
         >>> Holder.from_dict(h.to_dict()) == h, Holder.from_dict("the AP, citing X").chain
         (True, ('X',))
     """
@@ -98,8 +98,10 @@ class Holder:
 
     @property
     def label(self) -> str:
-        """The chain for display: "the AP, citing these opposition officials", or "unnamed source"."""
-        return ", citing ".join(self.sources) or "unnamed source"
+        """The chain for display: "the AP, citing these opposition officials", "he (Jamal Maarouf)" for a
+        resolved pronoun, or "unnamed source"."""
+        first = f"{self.name} ({self.refers_to})" if self.name and self.refers_to else self.name
+        return ", citing ".join((first, *self.chain) if first else self.chain) or "unnamed source"
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict."""
