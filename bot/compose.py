@@ -92,6 +92,9 @@ _COUNT = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|
          r"thousands?|millions?|billions?|several|a\s+few|many)"
 
 
+_VAGUE_COUNTS = frozenset({"many", "several", "a few"})
+
+
 def has_count(question: str, sentence: str) -> bool:
     """A 'how many X' question needs a number next to X; 'how much' needs a number or an amount.
 
@@ -100,6 +103,8 @@ def has_count(question: str, sentence: str) -> bool:
         True
         >>> has_count("How many fighters does it have?", "The two groups met fighters.")
         False
+        >>> has_count("How many fighters does it have?", "It lost many opposition fighters.")
+        False
     """
     m = re.search(r"how\s+many\s+([\w-]+)", question, re.I)
     if not m:
@@ -107,8 +112,10 @@ def has_count(question: str, sentence: str) -> bool:
     noun = terms(m.group(1))
     if not noun:
         return bool(re.search(rf"\b{_COUNT}\b", sentence, re.I))
-    for hit in re.finditer(rf"\b{_COUNT}\s+((?:[\w-]+\s+)?[\w-]+)", sentence, re.I):
-        if noun[0] in terms(hit.group(1)):
+    for hit in re.finditer(rf"\b({_COUNT})\s+((?:[\w-]+\s+)?[\w-]+)", sentence, re.I):
+        if hit.group(1).lower() in _VAGUE_COUNTS:  # "many opposition fighters" answers no "how many"
+            continue
+        if noun[0] in terms(hit.group(2)):
             return True
     return False
 
@@ -168,6 +175,9 @@ def compose(q: Question, evidence: Sequence[Evidence], catalog: BaseCatalog, lim
             used.add((e.article.id, src.start))
             draft.sentences.append(DraftSentence(frame(src), [(src, e.article)]))
     add_claim_context(draft, chosen, evidence, catalog, used)
+    if q.kind == "sourcing":  # the corroboration count answers first
+        draft.sentences.sort(key=lambda ds: ds.kind != "note")
+        return draft
     phrase = answer_phrase(q.text, q.kind, chosen, catalog, q.search_text if q.followup else "")
     if phrase:
         text, s, a = phrase

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from index.errors import QuestionError
+from index.lexicon import SOURCING_NOUNS
 from index.text import QUESTION_WORDS, stem, terms
 
 History = Sequence[tuple[str, str]]
@@ -68,6 +69,21 @@ def clean(text: str, max_chars: int) -> str:
     return text
 
 
+_SOURCING_STEMS = frozenset({stem(w) for w in SOURCING_NOUNS | {"independent", "separate", "different", "news",
+                                                                  "report", "reports", "reported", "reporting"}})
+
+
+def asks_sourcing(question: str) -> bool:
+    """"How many (independent) sources / articles / outlets …": the corroboration note answers it.
+
+    Example:
+        >>> asks_sourcing("How many independent sources report the truce?"), asks_sourcing("How many died?")
+        (True, False)
+    """
+    m = re.search(r"how\s+many\s+(?:independent\s+|separate\s+|different\s+|news\s+)?([\w-]+)", question, re.I)
+    return bool(m) and m.group(1).lower() in SOURCING_NOUNS
+
+
 def names_someone(text: str) -> bool:
     """Whether a question names its own subject (a capitalised word after the first): "Who is Chris Kozak?" is a
     new question, not a follow-up, however short.
@@ -92,7 +108,10 @@ def analyse(text: str, history: History | None = None, max_chars: int = 2000) ->
         context = [t for t in terms(prev_q) if t not in own]
         search_text = f"{prev_q} {text}"
     kind = "what"
-    for name, rx in _KINDS:
+    if asks_sourcing(text):  # answered by the corroboration count: its own words are no key words
+        own = tuple(t for t in own if t not in _SOURCING_STEMS)
+        kind = "sourcing"
+    for name, rx in _KINDS if kind == "what" else ():
         if rx.search(text):
             kind = name
             break

@@ -117,6 +117,11 @@ EVENT_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("breach", "hack", "hacked", "hackers", "cyberattack", "leak", "leaked"),
 )
 
+# Nouns of a question about sourcing ("How many independent sources report the truce?"): answered by the
+# corroboration count (articles and independent origins), not by a number inside a sentence.
+SOURCING_NOUNS = _set("source sources article articles outlet outlets report reports origin origins "
+                      "publication publications newspaper newspapers")
+
 # --- attribution (issue 14): the parser rules of `index.attribution` -----------------------------------
 # Lemmas of verbs of saying and writing: their subject holds the clause, quote or object they report.
 SPEECH_LEMMAS = _set(

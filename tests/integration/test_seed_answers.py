@@ -161,3 +161,14 @@ def test_a_question_whether_a_party_confirmed_it_is_answered_no_with_its_non_con
     assert answer.sentences[0].kind == "verdict" and answer.sentences[0].text.startswith("No:"), answer.text
     assert "U.S. officials haven’t confirmed" in answer.text
     assert not answer.text.startswith("Yes")
+
+
+def test_how_many_sources_is_answered_by_the_corroboration_count(seed_bot):
+    answer = seed_bot.ask("How many independent sources report the truce?")
+    assert not answer.abstained, answer.warnings
+    assert answer.sentences[0].kind == "note"
+    assert answer.sentences[0].text.startswith("Reported by 2 articles, both relying on one AP report")
+
+
+def test_a_vague_many_does_not_answer_how_many(seed_bot):
+    assert seed_bot.ask("How many fighters does ISIS have?").abstained
