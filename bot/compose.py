@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from bot.answer_phrase import answer_phrase, prefer_typed
 from bot.claims import ClaimGroup, corroboration_statement, group_claims, negators, same_claim, summarise
-from bot.question import Question, names_role, role_asked
+from bot.question import Question, names_role, role_asked, speaker_asked
 from bot.types import Evidence
 from index import cues
 from index.catalog_base import BaseCatalog
@@ -80,12 +80,23 @@ def should_abstain(q: Question, evidence: Sequence[Evidence], best_similarity: f
         return "no sentence answers it"
     if q.kind == "how_many" and not has_count(q.text, top.sentence.text):
         return "the articles give no number for it"
+    speaker = speaker_asked(q.text)
+    if speaker and not any(_holds(speaker, e.sentence) for e in evidence[:5]):
+        return f"no passage quotes {speaker}"
     role = role_asked(q.text)
     if role:
         subject = set(q.terms) - set(terms(role))
         if not any(names_role(role, e.sentence.text) and subject & set(terms(e.sentence.text)) for e in evidence[:5]):
             return f"no passage names the {role}"
     return ""
+
+
+def _holds(speaker: str, s: Sentence) -> bool:
+    """The sentence is attributed to the speaker (a word of the name in its holder's chain, or its pronoun's referent)."""
+    if s.holder is None:
+        return False
+    h = s.holder
+    return bool(set(terms(speaker)) & set(terms(" ".join((*h.sources, h.refers_to)))))
 
 
 _COUNT = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|" \
@@ -177,6 +188,8 @@ def compose(q: Question, evidence: Sequence[Evidence], catalog: BaseCatalog, lim
     add_claim_context(draft, chosen, evidence, catalog, used)
     if q.kind == "sourcing":  # the corroboration count answers first
         draft.sentences.sort(key=lambda ds: ds.kind != "note")
+        return draft
+    if speaker_asked(q.text):  # "What did X say?": the quote is the answer, no phrase cut out of it
         return draft
     phrase = answer_phrase(q.text, q.kind, chosen, catalog, q.search_text if q.followup else "")
     if phrase:

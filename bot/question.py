@@ -84,6 +84,21 @@ def asks_sourcing(question: str) -> bool:
     return bool(m) and m.group(1).lower() in SOURCING_NOUNS
 
 
+_SPEAKER_QUESTION = re.compile(r"^\s*what\s+(?:did|does|do|has|have)\s+(.+?)\s+(?:say|said|tell|told|claim|write|"
+                               r"announce|report|think|believe)\b", re.I)
+
+
+def speaker_asked(question: str) -> str | None:
+    """Who a "What did X say (about …)?" question asks about: only a sentence X is the holder of answers it.
+
+    Example:
+        >>> speaker_asked("What did Bashar al-Assad say about the truce?"), speaker_asked("What is the truce?")
+        ('Bashar al-Assad', None)
+    """
+    m = _SPEAKER_QUESTION.search(question)
+    return m.group(1).strip() if m else None
+
+
 def names_someone(text: str) -> bool:
     """Whether a question names its own subject (a capitalised word after the first): "Who is Chris Kozak?" is a
     new question, not a follow-up, however short.

@@ -172,3 +172,10 @@ def test_how_many_sources_is_answered_by_the_corroboration_count(seed_bot):
 
 def test_a_vague_many_does_not_answer_how_many(seed_bot):
     assert seed_bot.ask("How many fighters does ISIS have?").abstained
+
+
+def test_what_someone_said_needs_a_sentence_they_hold(seed_bot):
+    assert seed_bot.ask("What did Bashar al-Assad say about the truce?").abstained
+    answer = seed_bot.ask("What did Chris Kozak say?")
+    assert not answer.abstained and "says Chris Kozak" in answer.text
+    assert answer.sentences[0].kind == "quote"
