@@ -3,7 +3,7 @@
 Ingests the first N RealTimeQA 2024 articles into a SQLite catalog and, separately, into a
 PostgreSQL one (same encoder, same Chroma kind); then copies the SQLite catalog into PostgreSQL
 (`sourcecheck catalog copy`) and asks every question of both, alternating, over the same Chroma.
-`--persist DIR` benches an existing index instead (copied with its own catalog; nothing re-ingested there).
+`--persist DIR` benches an existing index instead (copied, with its own catalog; nothing re-ingested there).
 
     python bench/pg_catalog.py --pg postgresql://postgres@127.0.0.1:5432/postgres --articles 40
 """
@@ -11,6 +11,7 @@ PostgreSQL one (same encoder, same Chroma kind); then copies the SQLite catalog 
 from __future__ import annotations
 
 import argparse
+import shutil
 import statistics
 import sys
 import tempfile
@@ -61,7 +62,9 @@ def main() -> None:
     lite_s = Settings(persist_dir=tmp / "lite", collection="benchlite")
     rates = (ingest_rate(lite_s, args.articles),
              ingest_rate(Settings(persist_dir=tmp / "pg", collection="benchpg", catalog_url=args.pg), args.articles))
-    persist, collection = (args.persist, "articles") if args.persist else (tmp / "lite", "benchlite")
+    if args.persist:  # a copy: opening an index may write to it (Chroma), and the one given stays as it is
+        shutil.copytree(args.persist, tmp / "persist")
+    persist, collection = (tmp / "persist", "articles") if args.persist else (tmp / "lite", "benchlite")
     drop_schema(args.pg, collection)
     copy_catalog(persist / f"catalog-{collection}.sqlite", args.pg, collection)
     lite = Bot.open(Settings(persist_dir=persist, collection=collection))
@@ -72,7 +75,8 @@ def main() -> None:
     t_pg, a_pg = latencies(shared, questions)
     same = sum(x == y for x, y in zip(a_lite, a_pg, strict=True))
     chunks = lite.store.count()
-    print(f"index: {chunks} chunks ({persist}); {len(questions)} RealTimeQA questions; ingest of {args.articles} articles")
+    print(f"index: {chunks} chunks ({args.persist or persist}); {len(questions)} RealTimeQA questions; "
+          f"ingest of {args.articles} articles")
     print(f"{'':22}{'SQLite':>10}{'PostgreSQL':>12}{'ratio':>8}")
     for name, f in (("ask p50 ms", lambda t: statistics.median(t)),
                     ("ask p95 ms", lambda t: statistics.quantiles(t, n=20)[18])):
@@ -80,6 +84,7 @@ def main() -> None:
         print(f"{name:22}{a:10.1f}{b:12.1f}{b / a:8.2f}")
     print(f"{'ingest articles/s':22}{rates[0]:10.2f}{rates[1]:12.2f}{rates[1] / rates[0]:8.2f}")
     print(f"identical answers: {same}/{len(questions)}")
+    shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":

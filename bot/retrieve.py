@@ -19,6 +19,7 @@ import numpy as np
 from bot.question import Question
 from bot.types import Evidence
 from index import cues
+from index.catalog_base import Lexical
 from index.lexicon import EVENT_SYNONYMS
 from index.store import Store
 from index.text import terms as text_terms
@@ -58,6 +59,8 @@ class _Chunks:
     expanded: list[str]
     df: dict[str, int]
     vector: np.ndarray
+    rows: dict[str, tuple[str, int, int]]  # `catalog.chunk_rows` of the chunks (and of the ones passed over)
+    n_chunks: int
 
 
 _POOL = ThreadPoolExecutor(max_workers=8, thread_name_prefix="sourcecheck-bm25")
@@ -72,10 +75,9 @@ class HybridRetriever:
         self.top_k = top_k
         self.rrf_k = rrf_k
 
-    def lexical(self, query_terms: Sequence[str]) -> tuple[list[str], dict[str, int], list[tuple[str, float]]]:
-        """Expanded terms, their chunk frequencies, and the BM25 candidates."""
-        expanded, df = self.store.catalog.expand_with_df(query_terms)
-        return expanded, df, self.store.catalog.bm25(expanded, self.candidates)
+    def lexical(self, query_terms: Sequence[str]) -> Lexical:
+        """Expanded terms, their chunk frequencies, the BM25 candidates, and the chunks indexed."""
+        return self.store.catalog.lexical(query_terms, self.candidates)
 
     def chunk_search(self, query_text: str, query_terms: Sequence[str], vector: np.ndarray | None = None,
                      k: int | None = None,
@@ -93,10 +95,10 @@ class HybridRetriever:
                 vector = self.store.embedder.encode([query_text])[0]
             dense = self.store.dense(vector, self.candidates)
         finally:
-            expanded, df, lexical = pending.result()
+            expanded, df, lexical, n_chunks = pending.result()
         fused = rrf([[i for i, _ in dense], [i for i, _ in lexical]], self.rrf_k)
-        return _Chunks(_diverse(self.store, fused, k or self.top_k), dict(dense), dict(lexical), expanded, df,
-                       vector)
+        chunks, rows = _diverse(self.store, fused, k or self.top_k)
+        return _Chunks(chunks, dict(dense), dict(lexical), expanded, df, vector, rows, n_chunks)
 
     def search(self, q: Question) -> Retrieval:
         """Retrieve and score candidate evidence sentences for a question."""
@@ -107,8 +109,8 @@ class HybridRetriever:
         found = self._search_chunks(q.search_text, lexical_terms, None, None)
         chunks, dense, expanded, df, vector = found.chunks, found.dense, found.expanded, found.df, found.vector
         own_vector = vector if not q.followup else self.store.embedder.encode([q.text])[0]
-        rows = catalog.chunk_rows([cid for cid, _ in chunks])
-        n_chunks = max(1, catalog.count_chunks())
+        rows = found.rows
+        n_chunks = max(1, found.n_chunks)
         idf = {t: math.log(1 + (n_chunks + 0.5) / (df.get(t, 0) + 0.5)) for t in expanded}
         groups = {t: {t} | syn[t] | {v for v in expanded if v not in all_terms and _one_sub(t, v)} for t in all_terms}
         top_fused = chunks[0][1] if chunks else 1.0
@@ -117,13 +119,10 @@ class HybridRetriever:
         weight = {t: idf.get(t, 1.0) * (0.8 if t in q.context_terms and t not in q.terms else 1.0) for t in wanted}
         evidence: list[Evidence] = []
         seen: set[tuple[str, int]] = set()
-        for rank, (cid, fused) in enumerate(chunks):
-            if cid not in rows:
-                continue
+        present = [(rank, cid, fused) for rank, (cid, fused) in enumerate(chunks) if cid in rows]
+        passages = catalog.passages([(rows[cid][0], rows[cid][1] - 1, rows[cid][2]) for _, cid, _ in present])
+        for (rank, cid, fused), (article, sentences, vecs) in zip(present, passages, strict=True):
             article_id, first, last = rows[cid]
-            article = catalog.article(article_id)
-            sentences = catalog.sentences_between(article_id, first - 1, last)
-            vecs = catalog.sentence_vectors(article_id)
             if article is None:
                 continue
             for idx in range(first, last + 1):
@@ -210,8 +209,10 @@ def _shape_penalty(text: str) -> float:
     return penalty
 
 
-def _diverse(store: Store, fused: list[tuple[str, float]], k: int) -> list[tuple[str, float]]:
-    """Top-k fused chunks with at most ⌈k/2⌉+1 from one article, so several sources get a say."""
+def _diverse(store: Store, fused: list[tuple[str, float]], k: int,
+             ) -> tuple[list[tuple[str, float]], dict[str, tuple[str, int, int]]]:
+    """Top-k fused chunks with at most ⌈k/2⌉+1 from one article, so several sources get a say; and the
+    catalog rows of the candidates looked at (the caller's evidence comes from them: no second look-up)."""
     rows = store.catalog.chunk_rows([cid for cid, _ in fused[: k * 4]])
     cap = k // 2 + 1
     per: dict[str, int] = defaultdict(int)
@@ -228,4 +229,4 @@ def _diverse(store: Store, fused: list[tuple[str, float]], k: int) -> list[tuple
             rest.append((cid, score))
         if len(out) >= k:
             break
-    return (out + rest)[:k]
+    return (out + rest)[:k], rows

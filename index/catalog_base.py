@@ -17,6 +17,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -27,6 +28,15 @@ from index.types import Article, Chunk, Sentence
 # in small indexes (under MIN_DF chunks per term) every term may have them.
 VARIANT_MAX_SHARE = 0.01
 MIN_DF = 50
+
+
+class Lexical(NamedTuple):
+    """What `BaseCatalog.lexical` found: expanded terms, their chunk counts, BM25 hits, chunks indexed."""
+
+    expanded: list[str]
+    df: dict[str, int]
+    hits: list[tuple[str, float]]
+    chunks: int
 
 
 class BaseCatalog(ABC):
@@ -154,6 +164,25 @@ class BaseCatalog(ABC):
         found = self.document_frequency(sorted(cands - set(out)))
         out += sorted(f for f, n in found.items() if n <= rare)
         return out, {**own, **{f: found[f] for f in out if f in found}}
+
+    def lexical(self, query_terms: Sequence[str], k: int) -> Lexical:
+        """The retriever's lexical side: `expand_with_df`, then `bm25` of the expanded terms (top k), and
+        the chunk count the expansion used.
+
+        PostgreSQL answers all of it in one statement (`index.pg_catalog`); here, the calls one by one.
+        """
+        expanded, df = self.expand_with_df(query_terms)
+        return Lexical(expanded, df, self.bm25(expanded, k), self.count_chunks())
+
+    def passages(self, spans: Sequence[tuple[str, int, int]],
+                 ) -> list[tuple[Article | None, dict[int, Sentence], np.ndarray | None]]:
+        """For each `(article id, first, last)`: the article, its sentences `first..last` by index, and its
+        sentence vectors, as `article`, `sentences_between` and `sentence_vectors` give them.
+
+        The evidence of a question's chunks; PostgreSQL reads what its caches lack in one round trip.
+        """
+        return [(self.article(a), self.sentences_between(a, first, last), self.sentence_vectors(a))
+                for a, first, last in spans]
 
 
 def open_catalog(url: str | None, sqlite_path: Path, schema: str) -> BaseCatalog:

@@ -48,6 +48,9 @@ def copy_catalog(sqlite_path: str | Path, url: str, schema: str) -> dict[str, in
             db.execute(sql.SQL("SELECT setval(pg_get_serial_sequence({t}, {c}), COALESCE(MAX({ci}), 0) + 1, false) "
                                "FROM {ti}").format(t=sql.Literal(f"{schema}.{table}"), c=sql.Literal(column),
                                                    ci=sql.Identifier(column), ti=sql.Identifier(table)))
+    with dest._conn() as db:  # statistics and visibility for the planner (autovacuum would, a minute later)
+        for table in TABLES:
+            db.execute(sql.SQL("VACUUM (ANALYZE) {}").format(sql.Identifier(table)))
     dest.close()
     src.close()
     return counts

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -27,11 +28,12 @@ import numpy as np
 import psycopg
 from psycopg import sql
 
-from index.catalog_base import BaseCatalog
+from index.catalog_base import MIN_DF, VARIANT_MAX_SHARE, BaseCatalog, Lexical
 from index.errors import StoreError
 from index.lru import Lru
-from index.pg_schema import SCHEMA, PgPostings, where
-from index.text import ANALYZER, terms
+from index.pg_schema import LEXICAL, SCHEMA, PgPostings, where
+from index.postings import score
+from index.text import ANALYZER, terms, variants
 from index.types import Article, Chunk, Sentence
 
 class PgCatalog(BaseCatalog):
@@ -47,6 +49,9 @@ class PgCatalog(BaseCatalog):
         self._cache: Lru[list[Sentence]] = Lru(cache_articles)
         self._vcache: Lru[np.ndarray] = Lru(cache_articles)
         self._acache: Lru[Article] = Lru(cache_articles)
+        # Chunk number -> id: a number is never reused and its row never changes, and a posting names only
+        # chunks its snapshot holds, so a cached id is always the one that snapshot would give.
+        self._ids: Lru[str] = Lru(200_000)
         self._db: psycopg.Connection[Any] | None = None
         self._ldb: psycopg.Connection[Any] | None = None  # the writer lock's own session (see writer_lock)
         self._llock = threading.Lock()
@@ -61,6 +66,7 @@ class PgCatalog(BaseCatalog):
         except psycopg.Error as err:
             raise self._down(err) from err
         name = sql.Identifier(self.schema)
+        db.execute("SET jit = off")  # short look-ups: compiling a plan once cost a question 250 ms
         with db.transaction():
             db.execute("SELECT pg_advisory_xact_lock(%s)", (self._key,))  # two first opens race otherwise
             db.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(name))
@@ -89,8 +95,9 @@ class PgCatalog(BaseCatalog):
                 raise self._down(err) from err
 
     def _rows(self, query: str, params: Sequence[Any] = ()) -> list[Any]:
+        # Binary results: a bytea (postings, vectors) comes as its bytes, not twice as many hex digits.
         with self._conn() as db:
-            return db.execute(query, params).fetchall()
+            return db.execute(query, params, binary=True).fetchall()
 
     @contextmanager
     def writer_lock(self) -> Iterator[None]:
@@ -363,3 +370,90 @@ class PgCatalog(BaseCatalog):
             ids = dict(db.execute("SELECT n, id FROM chunks WHERE n = ANY(%s)",
                                   ([n for n, _ in hits],)).fetchall()) if hits else {}
         return [(ids[n], score) for n, score in hits if n in ids]
+
+    def lexical(self, query_terms: Sequence[str], k: int) -> Lexical:
+        """`expand_with_df` then `bm25`, as `BaseCatalog.lexical` gives them, from one statement (one snapshot):
+        the vocabulary counts of the terms and of their spelling variants, the postings' totals, and the
+        posting rows of the terms the expansion keeps. Chunk ids come from a cache (one more look-up for
+        numbers not seen before)."""
+        out = list(dict.fromkeys(query_terms))
+        if any(not t or " " in t for t in out):  # never an analyzer's term: the two look-ups instead
+            return super().lexical(query_terms, k)
+        pairs = [(t, v) for t in out for v in variants(t)]
+        rows = self._rows(LEXICAL, {"own": " ".join(out), "src": " ".join(t for t, _ in pairs),
+                                    "var": " ".join(v for _, v in pairs), "min": float(MIN_DF),
+                                    "share": VARIANT_MAX_SHARE})
+        own: dict[str, int] = {}
+        near: dict[str, int] = {}
+        fetched: dict[str, list[tuple[int, bytes]]] = defaultdict(list)
+        n_docs = tokens = 0
+        for kind, term, value, extra, data in rows:
+            if kind == 0:
+                own[term] = int(value)
+            elif kind == 1:
+                near[term] = int(value)
+            elif kind == 2:
+                n_docs, tokens = int(value), int(extra)
+            else:
+                fetched[term].append((int(value), bytes(data)))
+        # `BaseCatalog.expand_with_df`, on the counts read (the statement applies the same filters; these decide).
+        rare = max(MIN_DF, int(VARIANT_MAX_SHARE * n_docs))
+        cands = {v for t in out if own.get(t, 0) <= rare for v in variants(t)}
+        found = {f: n for f, n in near.items() if f in cands and f not in own and f not in out}
+        expanded = out + sorted(f for f, n in found.items() if n <= rare)
+        df = {**own, **{f: found[f] for f in expanded if f in found}}
+        # `bm25(expanded, k)`: every term with chunks has its rows in `fetched` (asserted, else a second read).
+        uniq = sorted({t for t in expanded if t.isalnum()})
+        if any(df.get(t) and t not in fetched for t in uniq):
+            return Lexical(expanded, df, self.bm25(expanded, k), n_docs)
+        parts = {t: [d for _, d in sorted(fetched[t], key=lambda r: r[0])] for t in uniq if t in fetched}
+        hits = score(parts, n_docs, tokens, k) if uniq else []
+        return Lexical(expanded, df, self._with_ids(hits), n_docs)
+
+    def _with_ids(self, hits: list[tuple[int, float]]) -> list[tuple[str, float]]:
+        ids = {n: self._ids.get(str(n)) for n, _ in hits}
+        missing = [n for n, cid in ids.items() if cid is None]
+        if missing:
+            for n, cid in self._rows("SELECT n, id FROM chunks WHERE n = ANY(%s)", (missing,)):
+                ids[int(n)] = self._ids.put(str(n), cid)
+        return [(cid, s) for n, s in hits if (cid := ids.get(n)) is not None]
+
+    def passages(self, spans: Sequence[tuple[str, int, int]],
+                 ) -> list[tuple[Article | None, dict[int, Sentence], np.ndarray | None]]:
+        """`BaseCatalog.passages`, with what the caches lack read in one round trip (three pipelined queries)."""
+        ids = list(dict.fromkeys(a for a, _, _ in spans))
+        arts = {a: self._acache.get(a) for a in ids}
+        vecs = {a: self._vcache.get(a) for a in ids}
+        whole = {a: self._cache.get(a) for a in ids}
+        need_a = [a for a, v in arts.items() if v is None]
+        need_v = [a for a, v in vecs.items() if v is None]
+        need_s = [(i, a, f, l) for i, (a, f, l) in enumerate(spans) if whole[a] is None]
+        with self._conn() as db:
+            with db.pipeline():
+                qa = db.execute("SELECT id, first_path, text, title, outlet, author, date, url, body_start "
+                                "FROM articles WHERE id = ANY(%s)", (need_a,), binary=True) if need_a else None
+                qv = db.execute("SELECT article_id, dim, vecs FROM svec WHERE article_id = ANY(%s)",
+                                (need_v,), binary=True) if need_v else None
+                qs = db.execute("SELECT r.i, s.idx, s.data FROM unnest(%s::int[], %s::text[], %s::int[], %s::int[]) "
+                                "AS r(i, a, f, l) JOIN sentences s ON s.article_id = r.a AND s.idx BETWEEN r.f AND r.l",
+                                ([i for i, *_ in need_s], [a for _, a, _, _ in need_s],
+                                 [f for _, _, f, _ in need_s], [l for *_, l in need_s]),
+                                binary=True) if need_s else None
+            rows_a = qa.fetchall() if qa else []
+            rows_v = qv.fetchall() if qv else []
+            rows_s = qs.fetchall() if qs else []
+        for row in rows_a:
+            arts[row[0]] = self._acache.put(row[0], Article(*row))
+        for a, dim, data in rows_v:
+            vecs[a] = self._vcache.put(a, np.frombuffer(bytes(data), dtype=np.float16).reshape(-1, dim))
+        part: dict[int, dict[int, Sentence]] = defaultdict(dict)
+        decoded = json.loads("[" + ",".join(d for *_, d in rows_s) + "]")
+        for (i, idx, _), d in zip(rows_s, decoded, strict=True):
+            part[int(i)][int(idx)] = Sentence.from_dict(d)
+        out = []
+        for i, (a, first, last) in enumerate(spans):
+            cached = whole[a]
+            sentences = ({j: cached[j] for j in range(max(0, first), min(last, len(cached) - 1) + 1)}
+                         if cached is not None else part.get(i, {}))
+            out.append((arts[a], sentences, vecs[a]))
+        return out

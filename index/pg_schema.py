@@ -37,6 +37,30 @@ CREATE TABLE IF NOT EXISTS post_stats(id INTEGER PRIMARY KEY CHECK (id = 0), doc
 INSERT INTO post_stats VALUES (0, 0, 0) ON CONFLICT DO NOTHING;
 """
 
+# The lexical side of a question in one statement (`PgCatalog.lexical`): the terms' chunk counts (kind 0),
+# their spelling variants' when `expand_with_df` would look them up and keep them (kind 1: the term is rare,
+# and so is the variant), the postings' totals (kind 2), and the posting rows of the kept terms (kind 3).
+# Terms are passed space-separated: psycopg took longer to quote a thousand variants as an array than the
+# statement takes to run.
+LEXICAL = """
+WITH st AS MATERIALIZED (SELECT docs, tokens, GREATEST(%(min)s::float8, trunc(docs * %(share)s::float8)) AS rare
+                         FROM post_stats WHERE id = 0),
+own AS MATERIALIZED (SELECT term, df FROM vocab WHERE term = ANY(string_to_array(%(own)s, ' '))),
+near AS MATERIALIZED (
+    SELECT v.term, v.df FROM vocab v
+    WHERE v.term = ANY(ARRAY(SELECT c.var
+                             FROM unnest(string_to_array(%(src)s, ' '), string_to_array(%(var)s, ' ')) AS c(src, var)
+                             LEFT JOIN own o ON o.term = c.src
+                             WHERE COALESCE(o.df, 0) <= (SELECT rare FROM st)))
+      AND v.df <= (SELECT rare FROM st) AND v.term <> ALL(string_to_array(%(own)s, ' ')))
+SELECT 0, term, df::bigint, NULL::bigint, NULL::bytea FROM own
+UNION ALL SELECT 1, term, df, NULL, NULL FROM near
+UNION ALL SELECT 2, NULL, docs, tokens, NULL FROM st
+UNION ALL SELECT 3, p.term, p.seg, NULL, p.data FROM post p
+    WHERE p.seg = ANY(ARRAY(SELECT seg FROM segs))
+      AND p.term = ANY(ARRAY(SELECT term FROM own UNION ALL SELECT term FROM near))
+"""
+
 
 class PgPostings(Postings):
     """`Postings` in PostgreSQL's dialect (placeholders `%s`, segment numbers from `RETURNING`)."""

@@ -191,20 +191,29 @@ class Postings:
         parts: dict[str, list[bytes]] = defaultdict(list)
         for term, data in self._rows(self._segments(), uniq, "term, data"):
             parts[term].append(data)
-        if not parts:
-            return []
-        avgdl = tokens / n_docs
-        docs, weights = [], []
-        for term in sorted(parts):
-            p = np.frombuffer(b"".join(parts[term]), dtype=POSTING)
-            idf = math.log(1 + (n_docs - len(p) + 0.5) / (len(p) + 0.5))
-            tf = p["tf"].astype(np.float64)
-            weights.append(idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * p["len"] / avgdl)))
-            docs.append(p["doc"])
-        # One dense accumulator over chunk numbers: O(postings + chunks), no sort of the postings.
-        scores = np.bincount(np.concatenate(docs), weights=np.concatenate(weights))
-        top = _top(scores, k)
-        return [(int(i), float(scores[i])) for i in top if scores[i] > 0]
+        return score(parts, n_docs, tokens, k)
+
+
+def score(parts: Mapping[str, Sequence[bytes]], n_docs: int, tokens: int, k: int) -> list[tuple[int, float]]:
+    """Top-k `(chunk number, BM25 score)` from each term's posting rows (in segment order), best first.
+
+    Shared by both catalogs: `Postings.search` reads the rows, `index.pg_catalog` reads them in the
+    same statement as the vocabulary it expands the query with.
+    """
+    if not parts or not n_docs or k <= 0:
+        return []
+    avgdl = tokens / n_docs
+    docs, weights = [], []
+    for term in sorted(parts):
+        p = np.frombuffer(b"".join(parts[term]), dtype=POSTING)
+        idf = math.log(1 + (n_docs - len(p) + 0.5) / (len(p) + 0.5))
+        tf = p["tf"].astype(np.float64)
+        weights.append(idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * p["len"] / avgdl)))
+        docs.append(p["doc"])
+    # One dense accumulator over chunk numbers: O(postings + chunks), no sort of the postings.
+    scores = np.bincount(np.concatenate(docs), weights=np.concatenate(weights))
+    top = _top(scores, k)
+    return [(int(i), float(scores[i])) for i in top if scores[i] > 0]
 
 
 def _top(scores: np.ndarray, k: int) -> np.ndarray:

@@ -6,9 +6,11 @@ import json
 import multiprocessing as mp
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from index.catalog import Catalog
+from index.catalog_base import BaseCatalog
 from index.errors import StoreError
 from index.pg_catalog import PgCatalog
 from index.settings import Settings
@@ -39,6 +41,35 @@ def test_same_answers_as_sqlite_on_the_seed_articles(pg, tmp_path):  # noqa: F81
     assert shared.store.catalog.bm25(shared.store.catalog.expand(words), 20) == \
         lite.store.catalog.bm25(lite.store.catalog.expand(words), 20)
     assert _answers(shared, questions) == _answers(lite, questions)
+
+
+def test_one_statement_lexical_and_batched_passages_match_the_calls_one_by_one(pg, tmp_path):  # noqa: F811
+    """`PgCatalog.lexical` (one statement) and `passages` (one round trip) give what SQLite and the
+    per-call path give, with cold and warm caches, for absent terms, variants and empty questions."""
+    from bot import Bot
+
+    url, schema = pg
+    lite = Bot.from_directory(SEEDS, settings=Settings(data_dir=tmp_path / "a", collection=schema)).store.catalog
+    Bot.from_directory(SEEDS, settings=Settings(data_dir=tmp_path / "b", collection=schema, catalog_url=url))
+    shared = PgCatalog(url, schema)  # cold caches
+    expanded = 0
+    for text in ("truce syria nusra qaida minister said", "jebhat qaeda ceasefire", "zzqx nothing", "", "the of"):
+        words = terms(text) + ["qaida"]
+        got = shared.lexical(words, 20)
+        assert got == lite.lexical(words, 20) == BaseCatalog.lexical(shared, words, 20), text
+        assert got.chunks == shared.count_chunks() > 0
+        expanded += len(got.expanded) > len(set(words))
+    assert expanded, "no spelling variant was added: the variant half of the statement went untested"
+    assert shared.lexical(["two words"], 5) == lite.lexical(["two words"], 5)  # not an analyzer term: fallback
+    spans = [(a.id, i, i + 3) for i, a in enumerate(lite.articles())] + [("no-such-article", 0, 2)]
+    spans += [(spans[0][0], -1, 1), (spans[1][0], 40, 60)]
+    for _ in range(2):  # cold, then warm (whole-article sentences cached for one of them)
+        got, want = shared.passages(spans), lite.passages(spans)
+        assert len(got) == len(want) == len(spans)
+        for (a1, s1, v1), (a2, s2, v2) in zip(got, want, strict=True):
+            assert a1 == a2 and s1 == s2
+            assert (v1 is None and v2 is None) or np.array_equal(v1, v2)
+        shared.sentences(spans[0][0])
 
 
 def _write_articles(url: str, schema: str, names: list[str], out: mp.Queue) -> None:
