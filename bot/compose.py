@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 
 from bot.answer_phrase import answer_phrase, prefer_typed
 from bot.claims import ClaimGroup, corroboration_statement, group_claims, negators, same_claim, summarise
-from bot.question import Question, names_role, role_asked
+from bot.question import Question, analyse, names_role, role_asked
 from bot.types import Evidence
 from index import cues
 from index.catalog_base import BaseCatalog
+from index.settings import AnswerSettings
 from index.text import fold, terms
 from index.types import Article, Sentence
 
@@ -62,19 +63,23 @@ def _similar(a: str, b: str) -> bool:
     return bool(ta and tb) and len(ta & tb) / min(len(ta), len(tb)) > 0.7
 
 
-def should_abstain(q: Question, evidence: Sequence[Evidence], best_similarity: float,
-                   min_coverage: float, min_similarity: float) -> str:
-    """Why the evidence is too weak to answer, or '' when it is strong enough."""
+def should_abstain(q: Question, evidence: Sequence[Evidence], best_similarity: float, limits: AnswerSettings) -> str:
+    """Why the evidence is too weak to answer, or '' when it is strong enough (thresholds: `limits`).
+
+    Example:
+        >>> should_abstain(analyse("Who won?"), [], 0.0, AnswerSettings())
+        'nothing in the articles matches'
+    """
     if not evidence:
         return "nothing in the articles matches"
     top = evidence[0]
-    if top.coverage >= 0.75 and top.score >= 0.45:
+    if top.coverage >= limits.strong_coverage and top.score >= limits.min_score:
         return ""  # every key word of the question is in one sentence
-    if best_similarity < min_similarity and top.coverage < min_coverage:
+    if best_similarity < limits.min_similarity and top.coverage < limits.min_coverage:
         return "the closest passage is unrelated"
-    if top.coverage < min_coverage and top.similarity < 0.6:
+    if top.coverage < limits.min_coverage and top.similarity < limits.near_similarity:
         return "the key words of the question are not in the articles"
-    if top.score < 0.45:
+    if top.score < limits.min_score:
         return "no sentence answers it"
     if q.kind == "how_many" and not has_count(q.text, top.sentence.text):
         return "the articles give no number for it"

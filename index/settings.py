@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from index.errors import ConfigError
@@ -60,10 +60,35 @@ def default_data_dir() -> Path:
     return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "sourcecheck"
 
 
+class AnswerSettings(BaseModel):
+    """When the evidence is strong enough to answer (`bot.compose.should_abstain`); each field described.
+    Env: `SOURCECHECK_ANSWER__MIN_COVERAGE=0.4` and so on.
+
+    Example:
+        >>> AnswerSettings().min_score
+        0.45
+    """
+
+    min_coverage: float = Field(
+        default=0.5, ge=0.0, le=1.0, description="Share of the question's key terms (idf-weighted) the best sentence "
+        "must cover, unless it is close in meaning (NEAR_SIMILARITY).")
+    min_similarity: float = Field(
+        default=0.25, ge=-1.0, le=1.0, description="Lowest cosine similarity of the best chunk to answer at all "
+        "(when coverage is also under MIN_COVERAGE).")
+    near_similarity: float = Field(
+        default=0.6, ge=-1.0, le=1.0, description="A best sentence this close in meaning to the question may answer "
+        "although it covers under MIN_COVERAGE of its key terms.")
+    strong_coverage: float = Field(
+        default=0.75, ge=0.0, le=1.0, description="A best sentence covering this share of the key terms (and scoring "
+        "MIN_SCORE) answers without further checks.")
+    min_score: float = Field(
+        default=0.45, ge=0.0, le=2.0, description="Lowest retrieval score of the best sentence (`bot.retrieve`) to answer.")
+
+
 class Settings(BaseSettings):
     """Every knob of sourcecheck; each field is described. Env prefix `SOURCECHECK_`."""
 
-    model_config = SettingsConfigDict(env_prefix="SOURCECHECK_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="SOURCECHECK_", env_nested_delimiter="__", extra="ignore")
 
     data_dir: Path = Field(default_factory=default_data_dir, description="Directory for indexes and uploads.")
     persist_dir: Path | None = Field(
@@ -99,17 +124,23 @@ class Settings(BaseSettings):
     top_k: int = Field(default=8, ge=1, description="Chunks handed from retrieval to evidence selection.")
     candidates: int = Field(default=40, ge=1, description="Chunks fetched from each retriever before fusion.")
     rrf_k: int = Field(default=60, ge=1, description="Reciprocal rank fusion constant.")
+    sentence_search_articles: int = Field(
+        default=16, ge=0, description="Sentence-level dense search: the articles of this many best fused chunks "
+        "(beyond the TOP_K chunks) have their stored sentence vectors searched (0 turns it off).")
+    sentence_search_per_article: int = Field(
+        default=2, ge=1, description="Sentences nearest the question taken from each of those articles.")
+    recency_bonus: float = Field(
+        default=0.1, ge=0.0, le=1.0, description="Score added to sentences of the newest candidate article when a "
+        "question asks about \"this week\", \"latest\", \"now\" (falls to 0 over RECENCY_DAYS; 0 turns it off).")
+    recency_days: int = Field(
+        default=30, ge=1, description="Days older than the newest candidate article at which the recency bonus is 0.")
     max_answer_sentences: int = Field(default=3, ge=1, description="Most evidence sentences in one answer.")
     answer_type_margin: float = Field(
         default=0.1, ge=0.0, le=1.0,
         description="A sentence holding an answer of the asked type (name, number, date) leads the answer when it "
                     "scores within this fraction of the best sentence (0 turns typed preference off).")
-    min_coverage: float = Field(
-        default=0.5, ge=0.0, le=1.0, description="Share of the question's key terms the evidence must cover."
-    )
-    min_similarity: float = Field(
-        default=0.25, ge=-1.0, le=1.0, description="Lowest cosine similarity of the best chunk to answer at all."
-    )
+    answer: AnswerSettings = Field(
+        default_factory=AnswerSettings, description="When to answer and when to abstain (`AnswerSettings`).")
     writer: str = Field(default="extractive", description="Answer writer: extractive (offline) or llm.")
     llm: str | None = Field(default=None, description="LLM spec for the llm writer: ollama:MODEL, openai:MODEL.")
     llm_base_url: str | None = Field(
