@@ -9,6 +9,7 @@ Example:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections.abc import Sequence
 
 from bot.entities import Span, expected_type, spans
@@ -166,6 +167,20 @@ def answer_phrase(question: str, kind: str, cited: Sequence[Evidence], catalog: 
         if span:
             return _phrase_text(span.text, prev), prev, top.article
     return None
+
+
+def boost_typed(question: str, evidence: Sequence[Evidence], bonus: float, depth: int) -> list[Evidence]:
+    """The first `depth` candidates re-ranked with `bonus` added to those holding a new answer of the
+    question's type; the rest follow unchanged.
+
+    Example:
+        >>> boost_typed("Who won?", [], 0.1, 20)
+        []
+    """
+    if not bonus or not expected_type(question):
+        return list(evidence)
+    head = [replace(e, score=e.score + bonus) if _typed(question, e) else e for e in evidence[:depth]]
+    return sorted(head, key=lambda e: -e.score) + list(evidence[depth:])
 
 
 def prefer_typed(question: str, evidence: Sequence[Evidence], margin: float) -> list[Evidence]:

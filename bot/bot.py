@@ -180,7 +180,8 @@ class Bot:
             draft, warnings, fell_back = writer.write(q, chosen, found.evidence, self.store.catalog, raw=raw)
             if fell_back:
                 warnings.append("the LLM answer did not pass verification; showing the extractive answer")
-                draft = compose(q, found.evidence, self.store.catalog, s.max_answer_sentences, s.answer_type_margin)
+                draft = compose(q, found.evidence, self.store.catalog, s.max_answer_sentences, s.answer_type_margin,
+                                s.answer)
             draft = add_verdict_line(q, draft)
             if draft.abstained:
                 reason = draft.reason
@@ -209,7 +210,8 @@ class Bot:
                                   "openai:MODEL (or pass llm= to Bot)")
             self.llm = make_llm(self.settings.llm, self.settings.llm_base_url)
         if self.llm is None:
-            return ExtractiveWriter(self.settings.max_answer_sentences, self.settings.answer_type_margin)
+            return ExtractiveWriter(self.settings.max_answer_sentences, self.settings.answer_type_margin,
+                                   self.settings.answer)
         if self._writer is None:
             from bot.llm import LLMWriter
 

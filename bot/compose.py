@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from bot.answer_phrase import answer_phrase, prefer_typed
+from bot.answer_phrase import answer_phrase, boost_typed, prefer_typed
 from bot.claims import ClaimGroup, corroboration_statement, group_claims, negators, same_claim, summarise
 from bot.question import Question, analyse, names_role, role_asked
 from bot.types import Evidence
@@ -120,17 +120,18 @@ def _norm_text(text: str) -> str:
     return " ".join(fold(text).split())
 
 
-def select(q: Question, evidence: Sequence[Evidence], limit: int) -> list[Evidence]:
+def select(q: Question, evidence: Sequence[Evidence], limit: int, limits: AnswerSettings | None = None) -> list[Evidence]:
     """Pick the evidence sentences to quote: the best, then strong ones from other articles first."""
     if not evidence:
         return []
+    limits = limits or AnswerSettings()
     top = evidence[0]
     chosen = [top]
-    floor = max(0.45, top.score * 0.8)
+    floor = max(limits.min_score, top.score * limits.quote_score_ratio)
     for e in evidence[1:]:
         if len(chosen) >= limit:
             break
-        if e.score < floor or e.coverage < max(0.34, 0.8 * top.coverage):
+        if e.score < floor or e.coverage < max(0.34, limits.quote_coverage_ratio * top.coverage):
             continue
         if any(_norm_text(c.sentence.text) == _norm_text(e.sentence.text) for c in chosen):
             continue  # the same sentence in another copy of the article is cited once
@@ -151,12 +152,14 @@ def _source_of_inherited(s: Sentence, catalog: BaseCatalog) -> Sentence | None:
 
 
 def compose(q: Question, evidence: Sequence[Evidence], catalog: BaseCatalog, limit: int = 3,
-            type_margin: float = 0.0) -> Draft:
+            type_margin: float = 0.0, limits: AnswerSettings | None = None) -> Draft:
     """Write the extractive draft: the answer phrase, quotes, their non-confirmations, the corroboration
     note. `type_margin` (`Settings.answer_type_margin`) lets a sentence holding an answer of the asked
     type lead when it scores within that fraction of the top one."""
     draft = Draft()
-    chosen = select(q, prefer_typed(q.text, evidence, type_margin) if type_margin else evidence, limit)
+    if limits is not None:
+        evidence = boost_typed(q.text, evidence, limits.typed_bonus, limits.typed_depth)
+    chosen = select(q, prefer_typed(q.text, evidence, type_margin) if type_margin else evidence, limit, limits)
     used: set[tuple[str, int]] = set()
     for e in sorted(chosen, key=lambda x: (x.article.id != chosen[0].article.id, x.article.id, x.sentence.start)):
         key = (e.article.id, e.sentence.start)
@@ -171,11 +174,39 @@ def compose(q: Question, evidence: Sequence[Evidence], catalog: BaseCatalog, lim
             used.add((e.article.id, src.start))
             draft.sentences.append(DraftSentence(frame(src), [(src, e.article)]))
     add_claim_context(draft, chosen, evidence, catalog, used)
+    trim_quotes(draft, chosen, limit)
     phrase = answer_phrase(q.text, q.kind, chosen, catalog, q.search_text if q.followup else "")
     if phrase:
         text, s, a = phrase
         draft.sentences.insert(0, DraftSentence(text, [(s, a)], kind="answer"))
     return draft
+
+
+def trim_quotes(draft: Draft, chosen: Sequence[Evidence], limit: int) -> None:
+    """At most `limit` quotes: a repeated sentence (another copy of an article) goes first, then the weakest
+    chosen sentences after the best one, then the last context quotes.
+
+    Example:
+        >>> d = Draft(); trim_quotes(d, [], 3); d.sentences
+        []
+    """
+    seen: set[str] = set()
+    for ds in list(draft.sentences):
+        if ds.kind == "quote":
+            key = _norm_text(ds.text)
+            if key in seen:
+                draft.sentences.remove(ds)
+            seen.add(key)
+    weakest = sorted(chosen[1:], key=lambda e: e.score)
+    for e in weakest:
+        quotes = [ds for ds in draft.sentences if ds.kind == "quote"]
+        if len(quotes) <= limit:
+            return
+        draft.sentences = [ds for ds in draft.sentences
+                           if not (ds.kind == "quote" and ds.sources[0][0] is e.sentence)]
+    while sum(ds.kind == "quote" for ds in draft.sentences) > limit:
+        last = max(i for i, ds in enumerate(draft.sentences) if ds.kind == "quote")
+        del draft.sentences[last]
 
 
 def add_claim_context(draft: Draft, chosen: Sequence[Evidence], evidence: Sequence[Evidence], catalog: BaseCatalog,

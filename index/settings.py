@@ -76,13 +76,24 @@ class AnswerSettings(BaseModel):
         default=0.25, ge=-1.0, le=1.0, description="Lowest cosine similarity of the best chunk to answer at all "
         "(when coverage is also under MIN_COVERAGE).")
     near_similarity: float = Field(
-        default=0.6, ge=-1.0, le=1.0, description="A best sentence this close in meaning to the question may answer "
+        default=0.45, ge=-1.0, le=1.0, description="A best sentence this close in meaning to the question may answer "
         "although it covers under MIN_COVERAGE of its key terms.")
     strong_coverage: float = Field(
         default=0.75, ge=0.0, le=1.0, description="A best sentence covering this share of the key terms (and scoring "
         "MIN_SCORE) answers without further checks.")
     min_score: float = Field(
         default=0.45, ge=0.0, le=2.0, description="Lowest retrieval score of the best sentence (`bot.retrieve`) to answer.")
+    quote_score_ratio: float = Field(
+        default=0.7, ge=0.0, le=1.0, description="A further quote must score at least this fraction of the best one "
+        "(and MIN_SCORE).")
+    quote_coverage_ratio: float = Field(
+        default=0.6, ge=0.0, le=1.0, description="A further quote must cover at least this fraction of the key terms "
+        "the best one covers.")
+    typed_bonus: float = Field(
+        default=0.1, ge=0.0, le=1.0, description="Score added, before the quotes are chosen, to a candidate sentence "
+        "holding a new answer of the asked type (a name, number or date the question does not contain).")
+    typed_depth: int = Field(
+        default=20, ge=0, description="How many of the best candidate sentences are checked for a typed answer.")
 
 
 class Settings(BaseSettings):
