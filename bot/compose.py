@@ -175,7 +175,8 @@ def compose(q: Question, evidence: Sequence[Evidence], catalog: BaseCatalog, lim
             draft.sentences.append(DraftSentence(frame(src), [(src, e.article)]))
     add_claim_context(draft, chosen, evidence, catalog, used)
     trim_quotes(draft, chosen, limit)
-    phrase = answer_phrase(q.text, q.kind, chosen, catalog, q.search_text if q.followup else "")
+    depth = limits.phrase_vote_depth if limits is not None else 0
+    phrase = answer_phrase(q.text, q.kind, chosen, catalog, q.search_text if q.followup else "", evidence, depth)
     if phrase:
         text, s, a = phrase
         draft.sentences.insert(0, DraftSentence(text, [(s, a)], kind="answer"))

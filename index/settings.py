@@ -89,6 +89,9 @@ class AnswerSettings(BaseModel):
     quote_coverage_ratio: float = Field(
         default=0.6, ge=0.0, le=1.0, description="A further quote must cover at least this fraction of the key terms "
         "the best one covers.")
+    phrase_vote_depth: int = Field(
+        default=8, ge=0, description="The answer phrase is the name, number or date most of the cited sentences and "
+        "this many best candidates agree on (0: the first cited sentence holding one).")
     typed_bonus: float = Field(
         default=0.1, ge=0.0, le=1.0, description="Score added, before the quotes are chosen, to a candidate sentence "
         "holding a new answer of the asked type (a name, number or date the question does not contain).")
