@@ -31,9 +31,8 @@ def _new(span: Span, q_terms: set[str], kind: str) -> bool:
 
 
 def _proper(span: Span, text: str, context: str) -> bool:
-    """A one-word name opening the sentence is a name only if the article never writes it in lower case."""
-    if span.start > 0 and text[: span.start].strip(" “\"'‘("):
-        return True
+    """A one-word name (wherever it stands: headlines capitalise every word) is a name only if the article
+    never writes it in lower case."""
     if " " in span.text or "-" in span.text or span.text.isupper():
         return True
     return not re.search(rf"\b{re.escape(span.text.lower())}\b", context)
@@ -59,8 +58,24 @@ def candidates(question: str, text: str, context: str = "", holder: str = "") ->
     q_terms = set(terms(question))
     held = set(terms(holder))
     found = [_trim(s) for s in spans(text, kind)]
-    return [s for s in found if _new(s, q_terms, kind) and not set(terms(s.text)) & held
-            and (s.type != "name" or _proper(s, text, context or text))]
+    found = [s for s in found if _new(s, q_terms, kind) and not set(terms(s.text)) & held
+             and (s.type != "name" or _proper(s, text, context or text))]
+    return _unit(question, found)
+
+
+_MONEY = re.compile(r"[$€£]|million|billion|trillion", re.I)
+_UNITS = ((re.compile(r"\bhow\s+much\b|\b(?:cost|price|amount|worth|paid|pay|fund\w*)\b", re.I), _MONEY),
+          (re.compile(r"\b(?:which|what)\s+month\b", re.I), re.compile(r"[A-Z][a-z]{2}")),
+          (re.compile(r"\b(?:which|what)\s+year\b", re.I), re.compile(r"\b(?:19|20)\d\d\b")))
+
+
+def _unit(question: str, found: list[Span]) -> list[Span]:
+    """The spans in the unit the question asks for (money for a price, a month, a year), when there are any."""
+    for asks, unit in _UNITS:
+        if asks.search(question):
+            kept = [s for s in found if unit.search(s.text)]
+            return kept or found
+    return found
 
 
 def pick_span(question: str, text: str, context: str = "", holder: str = "") -> Span | None:
