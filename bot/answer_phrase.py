@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import replace
+from functools import lru_cache
 from collections.abc import Sequence
 
 from bot.entities import Span, expected_type, spans
@@ -35,7 +36,13 @@ def _proper(span: Span, text: str, context: str) -> bool:
     never writes it in lower case."""
     if " " in span.text or "-" in span.text or span.text.isupper():
         return True
-    return not re.search(rf"\b{re.escape(span.text.lower())}\b", context)
+    return span.text.lower() not in _lower_words(context)
+
+
+@lru_cache(maxsize=128)
+def _lower_words(context: str) -> frozenset[str]:
+    """The words an article writes in lower case (cached: a question checks many spans of a few articles)."""
+    return frozenset(re.findall(r"(?<![\w’'-])[a-z][\w’'-]*", context))
 
 
 def _trim(span: Span) -> Span:

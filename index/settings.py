@@ -139,7 +139,7 @@ class Settings(BaseSettings):
     candidates: int = Field(default=40, ge=1, description="Chunks fetched from each retriever before fusion.")
     rrf_k: int = Field(default=60, ge=1, description="Reciprocal rank fusion constant.")
     sentence_search_articles: int = Field(
-        default=24, ge=0, description="Sentence-level dense search: the articles of this many best fused chunks "
+        default=16, ge=0, description="Sentence-level dense search: the articles of this many best fused chunks "
         "(beyond the TOP_K chunks) have their stored sentence vectors searched (0 turns it off).")
     sentence_search_per_article: int = Field(
         default=3, ge=1, description="Sentences nearest the question taken from each of those articles.")
