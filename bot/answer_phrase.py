@@ -9,6 +9,9 @@ Example:
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from dataclasses import replace
+from functools import lru_cache
 from collections.abc import Sequence
 
 from bot.entities import Span, expected_type, spans
@@ -29,12 +32,17 @@ def _new(span: Span, q_terms: set[str], kind: str) -> bool:
 
 
 def _proper(span: Span, text: str, context: str) -> bool:
-    """A one-word name opening the sentence is a name only if the article never writes it in lower case."""
-    if span.start > 0 and text[: span.start].strip(" “\"'‘("):
-        return True
+    """A one-word name (wherever it stands: headlines capitalise every word) is a name only if the article
+    never writes it in lower case."""
     if " " in span.text or "-" in span.text or span.text.isupper():
         return True
-    return not re.search(rf"\b{re.escape(span.text.lower())}\b", context)
+    return span.text.lower() not in _lower_words(context)
+
+
+@lru_cache(maxsize=128)
+def _lower_words(context: str) -> frozenset[str]:
+    """The words an article writes in lower case (cached: a question checks many spans of a few articles)."""
+    return frozenset(re.findall(r"(?<![\w’'-])[a-z][\w’'-]*", context))
 
 
 def _trim(span: Span) -> Span:
@@ -46,6 +54,16 @@ def _trim(span: Span) -> Span:
 
 _ROLE_VERBS = {"lead": "led", "head": "headed", "command": "commanded", "found": "founded", "run": "run",
                "chair": "chaired", "own": "owned"}
+
+
+def _asks_agent(question: str) -> bool:
+    """The question asks who leads, heads, runs, founded… something.
+
+    Example:
+        >>> _asks_agent("Who leads the Front?"), _asks_agent("Who won the race?")
+        (True, False)
+    """
+    return any(re.search(rf"\b{stem}(?:s|er|ed|ing)?\b", question, re.I) for stem in _ROLE_VERBS)
 
 
 def _agent(question: str, text: str, found: Sequence[Span]) -> Span | None:
@@ -67,6 +85,39 @@ def _agent(question: str, text: str, found: Sequence[Span]) -> Span | None:
     return None
 
 
+def candidates(question: str, text: str, context: str = "", holder: str = "") -> list[Span]:
+    """Every span of `text` of the question's type that the question does not already say.
+
+    Example:
+        >>> [s.text for s in candidates("Who met Lai?", "Lai met Ko Wen-je and Hou Yu-ih.")]
+        ['Ko Wen-je', 'Hou Yu-ih']
+    """
+    kind = expected_type(question)
+    if not kind:
+        return []
+    q_terms = set(terms(question))
+    held = set(terms(holder))
+    found = [_trim(s) for s in spans(text, kind)]
+    found = [s for s in found if _new(s, q_terms, kind) and not set(terms(s.text)) & held
+             and (s.type != "name" or _proper(s, text, context or text))]
+    return _unit(question, found)
+
+
+_MONEY = re.compile(r"[$€£]|million|billion|trillion", re.I)
+_UNITS = ((re.compile(r"\bhow\s+much\b|\b(?:cost|price|amount|worth|paid|pay|fund\w*)\b", re.I), _MONEY),
+          (re.compile(r"\b(?:which|what)\s+month\b", re.I), re.compile(r"[A-Z][a-z]{2}")),
+          (re.compile(r"\b(?:which|what)\s+year\b", re.I), re.compile(r"\b(?:19|20)\d\d\b")))
+
+
+def _unit(question: str, found: list[Span]) -> list[Span]:
+    """The spans in the unit the question asks for (money for a price, a month, a year), when there are any."""
+    for asks, unit in _UNITS:
+        if asks.search(question):
+            kept = [s for s in found if unit.search(s.text)]
+            return kept or found
+    return found
+
+
 def pick_span(question: str, text: str, context: str = "", holder: str = "") -> Span | None:
     """The best answer span of the question's type in `text`, or None.
 
@@ -75,15 +126,10 @@ def pick_span(question: str, text: str, context: str = "", holder: str = "") -> 
         '12'
     """
     kind = expected_type(question)
-    if not kind:
-        return None
-    q_terms = set(terms(question))
-    held = set(terms(holder))
-    found = [_trim(s) for s in spans(text, kind)]
-    found = [s for s in found if _new(s, q_terms, kind) and not set(terms(s.text)) & held
-             and (s.type != "name" or _proper(s, text, context or text))]
+    found = candidates(question, text, context, holder)
     if not found:
         return None
+    q_terms = set(terms(question))
     if kind == "number" and re.search(r"\bhow\s+much\b|\b(?:cost|price|amount|worth|paid|pay|fund\w*)\b",
                                       question, re.I):
         money = [s for s in found if re.search(r"[$€£]|million|billion|trillion", s.text, re.I)]
@@ -168,17 +214,55 @@ def _description(subject: tuple[str, str], cited: Sequence[Evidence]) -> tuple[s
     return None
 
 
+def voted(question: str, evidence: Sequence[Evidence], depth: int, among: int | None = None,
+          ) -> tuple[Span, Evidence] | None:
+    """The answer span most of the best `depth` candidate sentences agree on, weighted by their scores (a
+    sentence's own best pick counts fully, its other spans half), with the best sentence holding it; with
+    `among`, only spans of the first `among` sentences (the cited ones) can win.
+
+    Example:
+        >>> voted("Who won?", [], 8) is None
+        True
+    """
+    tally: dict[tuple[str, str], float] = defaultdict(float)  # (span key, article id) -> its best weight
+    where: dict[str, tuple[Span, Evidence]] = {}
+    for e in evidence[:depth]:
+        found = candidates(question, e.sentence.text, e.article.text, _holder(e.sentence))
+        best = pick_span(question, e.sentence.text, e.article.text, _holder(e.sentence)) if found else None
+        for span in found:
+            key = " ".join(terms(span.text)) or fold(span.text)
+            weight = max(e.score, 0.0) * (1.0 if best and span.start == best.start else 0.5)
+            tally[key, e.article.id] = max(tally[key, e.article.id], weight)
+            where.setdefault(key, (span, e))
+    votes: dict[str, float] = defaultdict(float)
+    for (key, _), weight in tally.items():
+        votes[key] += weight  # one vote an article: the copies and repeats of one report count once
+    allowed = {k for k, (_, e) in where.items() if among is None or any(e is c for c in evidence[:among])}
+    if not allowed:
+        return None
+    return where[max(allowed, key=lambda k: votes[k])]
+
+
 def answer_phrase(question: str, kind: str, cited: Sequence[Evidence], catalog: BaseCatalog,
-                  context: str = "") -> tuple[str, Sentence, Article] | None:
+                  context: str = "", pool: Sequence[Evidence] = (), depth: int = 0,
+                  ) -> tuple[str, Sentence, Article] | None:
     """The answer line and the sentence it is cited to: from the first cited sentence that holds an answer
     of the question's type, else from the sentence before the top one ("the country" named there). A
     question asking who someone is (or where they work) is answered by the article's description of them;
-    `context` is the previous question of a follow-up."""
+    `context` is the previous question of a follow-up. With `depth`, the span most of the cited sentences
+    and the best `depth` of `pool` agree on is taken (`voted`)."""
     if kind in {"yesno", "why"} or not cited:
         return None
     subject = described(question, context)
     if subject:
         return _description(subject, cited)
+    if depth and not _asks_agent(question):  # "Who leads X?": the name after "led by" in a cited sentence, no vote
+        keys = {(e.article.id, e.sentence.start) for e in cited}
+        others = [e for e in pool if (e.article.id, e.sentence.start) not in keys]
+        vote = voted(question, [*cited, *others], len(cited) + depth, among=len(cited))
+        if vote:
+            span, e = vote
+            return _phrase_text(span.text, e.sentence), e.sentence, e.article
     for e in cited:
         span = pick_span(question, e.sentence.text, e.article.text, _holder(e.sentence))
         if span:
@@ -191,6 +275,20 @@ def answer_phrase(question: str, kind: str, cited: Sequence[Evidence], catalog: 
         if span:
             return _phrase_text(span.text, prev), prev, top.article
     return None
+
+
+def boost_typed(question: str, evidence: Sequence[Evidence], bonus: float, depth: int) -> list[Evidence]:
+    """The first `depth` candidates re-ranked with `bonus` added to those holding a new answer of the
+    question's type; the rest follow unchanged.
+
+    Example:
+        >>> boost_typed("Who won?", [], 0.1, 20)
+        []
+    """
+    if not bonus or not expected_type(question):
+        return list(evidence)
+    head = [replace(e, score=e.score + bonus) if _typed(question, e) else e for e in evidence[:depth]]
+    return sorted(head, key=lambda e: -e.score) + list(evidence[depth:])
 
 
 def prefer_typed(question: str, evidence: Sequence[Evidence], margin: float) -> list[Evidence]:

@@ -42,7 +42,9 @@ class Bot:
     def __init__(self, store: Store, settings: Settings | None = None, llm: Any = None) -> None:
         self.store = store
         self.settings = settings or store.settings
-        self.retriever = HybridRetriever(store, self.settings.candidates, self.settings.top_k, self.settings.rrf_k)
+        s = self.settings
+        self.retriever = HybridRetriever(store, s.candidates, s.top_k, s.rrf_k, s.sentence_search_articles,
+                                         s.sentence_search_per_article, s.recency_bonus, s.recency_days)
         self.llm = llm
         self.last_ingest: IngestReport | None = None
         self._writer: Writer | None = None
@@ -164,7 +166,7 @@ class Bot:
         q = analyse(question, history, self.settings.max_question_chars)
         found = self.retriever.search(q)
         s = self.settings
-        reason = should_abstain(q, found.evidence, found.best_similarity, s.min_coverage, s.min_similarity)
+        reason = should_abstain(q, found.evidence, found.best_similarity, s.answer)
         if self.store.count() == 0:
             reason = "no articles are indexed"
         answer: Answer | None = None
@@ -178,7 +180,8 @@ class Bot:
             draft, warnings, fell_back = writer.write(q, chosen, found.evidence, self.store.catalog, raw=raw)
             if fell_back:
                 warnings.append("the LLM answer did not pass verification; showing the extractive answer")
-                draft = compose(q, found.evidence, self.store.catalog, s.max_answer_sentences, s.answer_type_margin)
+                draft = compose(q, found.evidence, self.store.catalog, s.max_answer_sentences, s.answer_type_margin,
+                                s.answer)
             if wants_verdict(q):
                 from bot.check import claim_evidence
 
@@ -211,7 +214,8 @@ class Bot:
                                   "openai:MODEL (or pass llm= to Bot)")
             self.llm = make_llm(self.settings.llm, self.settings.llm_base_url)
         if self.llm is None:
-            return ExtractiveWriter(self.settings.max_answer_sentences, self.settings.answer_type_margin)
+            return ExtractiveWriter(self.settings.max_answer_sentences, self.settings.answer_type_margin,
+                                   self.settings.answer)
         if self._writer is None:
             from bot.llm import LLMWriter
 

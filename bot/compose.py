@@ -14,12 +14,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from bot.answer_phrase import answer_phrase, prefer_typed
+from bot.answer_phrase import answer_phrase, boost_typed, prefer_typed
 from bot.claims import ClaimGroup, corroboration_statement, group_claims, negators, same_claim, summarise
-from bot.question import Question, names_role, role_asked, speaker_asked
+from bot.question import Question, analyse, names_role, role_asked, speaker_asked
 from bot.types import Evidence
 from index import cues
 from index.catalog_base import BaseCatalog
+from index.settings import AnswerSettings
 from index.text import fold, terms
 from index.types import Article, Sentence
 
@@ -64,19 +65,23 @@ def _similar(a: str, b: str) -> bool:
     return bool(ta and tb) and len(ta & tb) / min(len(ta), len(tb)) > 0.7
 
 
-def should_abstain(q: Question, evidence: Sequence[Evidence], best_similarity: float,
-                   min_coverage: float, min_similarity: float) -> str:
-    """Why the evidence is too weak to answer, or '' when it is strong enough."""
+def should_abstain(q: Question, evidence: Sequence[Evidence], best_similarity: float, limits: AnswerSettings) -> str:
+    """Why the evidence is too weak to answer, or '' when it is strong enough (thresholds: `limits`).
+
+    Example:
+        >>> should_abstain(analyse("Who won?"), [], 0.0, AnswerSettings())
+        'nothing in the articles matches'
+    """
     if not evidence:
         return "nothing in the articles matches"
     top = evidence[0]
-    if top.coverage >= 0.75 and top.score >= 0.45:
+    if top.coverage >= limits.strong_coverage and top.score >= limits.min_score:
         return ""  # every key word of the question is in one sentence
-    if best_similarity < min_similarity and top.coverage < min_coverage:
+    if best_similarity < limits.min_similarity and top.coverage < limits.min_coverage:
         return "the closest passage is unrelated"
-    if top.coverage < min_coverage and top.similarity < 0.6:
+    if top.coverage < limits.min_coverage and top.similarity < limits.near_similarity:
         return "the key words of the question are not in the articles"
-    if top.score < 0.45:
+    if top.score < limits.min_score:
         return "no sentence answers it"
     if q.kind == "how_many" and not has_count(q.text, top.sentence.text):
         return "the articles give no number for it"
@@ -135,17 +140,18 @@ def _norm_text(text: str) -> str:
     return " ".join(fold(text).split())
 
 
-def select(q: Question, evidence: Sequence[Evidence], limit: int) -> list[Evidence]:
+def select(q: Question, evidence: Sequence[Evidence], limit: int, limits: AnswerSettings | None = None) -> list[Evidence]:
     """Pick the evidence sentences to quote: the best, then strong ones from other articles first."""
     if not evidence:
         return []
+    limits = limits or AnswerSettings()
     top = evidence[0]
     chosen = [top]
-    floor = max(0.45, top.score * 0.8)
+    floor = max(limits.min_score, top.score * limits.quote_score_ratio)
     for e in evidence[1:]:
         if len(chosen) >= limit:
             break
-        if e.score < floor or e.coverage < max(0.34, 0.8 * top.coverage):
+        if e.score < floor or e.coverage < max(0.34, limits.quote_coverage_ratio * top.coverage):
             continue
         if any(_norm_text(c.sentence.text) == _norm_text(e.sentence.text) for c in chosen):
             continue  # the same sentence in another copy of the article is cited once
@@ -166,12 +172,14 @@ def _source_of_inherited(s: Sentence, catalog: BaseCatalog) -> Sentence | None:
 
 
 def compose(q: Question, evidence: Sequence[Evidence], catalog: BaseCatalog, limit: int = 3,
-            type_margin: float = 0.0) -> Draft:
+            type_margin: float = 0.0, limits: AnswerSettings | None = None) -> Draft:
     """Write the extractive draft: the answer phrase, quotes, their non-confirmations, the corroboration
     note. `type_margin` (`Settings.answer_type_margin`) lets a sentence holding an answer of the asked
     type lead when it scores within that fraction of the top one."""
     draft = Draft()
-    chosen = select(q, prefer_typed(q.text, evidence, type_margin) if type_margin else evidence, limit)
+    if limits is not None:
+        evidence = boost_typed(q.text, evidence, limits.typed_bonus, limits.typed_depth)
+    chosen = select(q, prefer_typed(q.text, evidence, type_margin) if type_margin else evidence, limit, limits)
     used: set[tuple[str, int]] = set()
     for e in sorted(chosen, key=lambda x: (x.article.id != chosen[0].article.id, x.article.id, x.sentence.start)):
         key = (e.article.id, e.sentence.start)
@@ -186,16 +194,45 @@ def compose(q: Question, evidence: Sequence[Evidence], catalog: BaseCatalog, lim
             used.add((e.article.id, src.start))
             draft.sentences.append(DraftSentence(frame(src), [(src, e.article)]))
     add_claim_context(draft, chosen, evidence, catalog, used)
+    trim_quotes(draft, chosen, limit)
     if q.kind == "sourcing":  # the corroboration count answers first
         draft.sentences.sort(key=lambda ds: ds.kind != "note")
         return draft
     if speaker_asked(q.text):  # "What did X say?": the quote is the answer, no phrase cut out of it
         return draft
-    phrase = answer_phrase(q.text, q.kind, chosen, catalog, q.search_text if q.followup else "")
+    depth = limits.phrase_vote_depth if limits is not None else 0
+    phrase = answer_phrase(q.text, q.kind, chosen, catalog, q.search_text if q.followup else "", evidence, depth)
     if phrase:
         text, s, a = phrase
         draft.sentences.insert(0, DraftSentence(text, [(s, a)], kind="answer"))
     return draft
+
+
+def trim_quotes(draft: Draft, chosen: Sequence[Evidence], limit: int) -> None:
+    """At most `limit` quotes: a repeated sentence (another copy of an article) goes first, then the weakest
+    chosen sentences after the best one, then the last context quotes.
+
+    Example:
+        >>> d = Draft(); trim_quotes(d, [], 3); d.sentences
+        []
+    """
+    seen: set[str] = set()
+    for ds in list(draft.sentences):
+        if ds.kind == "quote":
+            key = _norm_text(ds.text)
+            if key in seen:
+                draft.sentences.remove(ds)
+            seen.add(key)
+    weakest = sorted(chosen[1:], key=lambda e: e.score)
+    for e in weakest:
+        quotes = [ds for ds in draft.sentences if ds.kind == "quote"]
+        if len(quotes) <= limit:
+            return
+        draft.sentences = [ds for ds in draft.sentences
+                           if not (ds.kind == "quote" and ds.sources[0][0] is e.sentence)]
+    while sum(ds.kind == "quote" for ds in draft.sentences) > limit:
+        last = max(i for i, ds in enumerate(draft.sentences) if ds.kind == "quote")
+        del draft.sentences[last]
 
 
 def add_claim_context(draft: Draft, chosen: Sequence[Evidence], evidence: Sequence[Evidence], catalog: BaseCatalog,

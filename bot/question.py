@@ -22,6 +22,8 @@ _ONLY_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 _QUESTION_STEMS = frozenset(QUESTION_WORDS | {stem(w) for w in QUESTION_WORDS})
 _PRONOUNS = re.compile(r"\b(?:it|its|they|them|their|he|him|his|she|her|this|that|these|those|there|the group|"
                        r"the groups|the deal|the truce)\b", re.I)
+_RECENT = re.compile(r"\b(?:this|last|past)\s+(?:week|weekend|month|year)|\brecent(?:ly)?\b|\blatest\b|"
+                     r"\b(?:now|currently|current|upcoming|new|newly|just|today|yesterday)\b", re.I)
 _KINDS = (
     ("how_many", re.compile(r"^\s*how\s+(?:many|much)\b|\bnumber of\b", re.I)),
     ("when", re.compile(r"^\s*(?:when|what\s+(?:date|day|year|month|time))\b|\bwhen\b", re.I)),
@@ -44,6 +46,7 @@ class Question:
     context_terms: tuple[str, ...]
     kind: str
     followup: bool
+    recent: bool = False  # asks about "this week", "latest", "now": the newest articles are preferred
 
 
 def clean(text: str, max_chars: int) -> str:
@@ -131,7 +134,7 @@ def analyse(text: str, history: History | None = None, max_chars: int = 2000) ->
             kind = name
             break
     return Question(text, search_text, tuple(t for t in own if t not in _QUESTION_STEMS), tuple(context), kind,
-                    followup)
+                    followup, bool(_RECENT.search(text)))
 
 
 _ROLE_QUESTION = re.compile(

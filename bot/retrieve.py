@@ -7,12 +7,13 @@ Example:
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -21,6 +22,7 @@ from bot.types import Evidence
 from index import cues
 from index.catalog_base import Lexical
 from index.lexicon import EVENT_SYNONYMS
+from index.catalog_base import BaseCatalog
 from index.store import Store
 from index.text import terms as text_terms
 
@@ -61,6 +63,7 @@ class _Chunks:
     vector: np.ndarray
     rows: dict[str, tuple[str, int, int]]  # `catalog.chunk_rows` of the chunks (and of the ones passed over)
     n_chunks: int
+    fused: list[tuple[str, float]]
 
 
 _POOL = ThreadPoolExecutor(max_workers=8, thread_name_prefix="sourcecheck-bm25")
@@ -69,11 +72,17 @@ _POOL = ThreadPoolExecutor(max_workers=8, thread_name_prefix="sourcecheck-bm25")
 class HybridRetriever:
     """Dense + BM25 over one store; scores each sentence of the fused chunks."""
 
-    def __init__(self, store: Store, candidates: int = 40, top_k: int = 8, rrf_k: int = 60) -> None:
+    def __init__(self, store: Store, candidates: int = 40, top_k: int = 8, rrf_k: int = 60,
+                 sentence_articles: int = 0, sentences_per_article: int = 2, recency_bonus: float = 0.0,
+                 recency_days: int = 30) -> None:
         self.store = store
         self.candidates = candidates
         self.top_k = top_k
         self.rrf_k = rrf_k
+        self.sentence_articles = sentence_articles  # Settings.sentence_search_articles
+        self.sentences_per_article = sentences_per_article  # Settings.sentence_search_per_article
+        self.recency_bonus = recency_bonus  # Settings.recency_bonus
+        self.recency_days = recency_days  # Settings.recency_days
 
     def lexical(self, query_terms: Sequence[str]) -> Lexical:
         """Expanded terms, their chunk frequencies, the BM25 candidates, and the chunks indexed."""
@@ -98,7 +107,7 @@ class HybridRetriever:
             expanded, df, lexical, n_chunks = pending.result()
         fused = rrf([[i for i, _ in dense], [i for i, _ in lexical]], self.rrf_k)
         chunks, rows = _diverse(self.store, fused, k or self.top_k)
-        return _Chunks(chunks, dict(dense), dict(lexical), expanded, df, vector, rows, n_chunks)
+        return _Chunks(chunks, dict(dense), dict(lexical), expanded, df, vector, rows, n_chunks, fused)
 
     def search(self, q: Question) -> Retrieval:
         """Retrieve and score candidate evidence sentences for a question."""
@@ -119,10 +128,12 @@ class HybridRetriever:
         weight = {t: idf.get(t, 1.0) * (0.8 if t in q.context_terms and t not in q.terms else 1.0) for t in wanted}
         evidence: list[Evidence] = []
         seen: set[tuple[str, int]] = set()
-        present = [(rank, cid, fused) for rank, (cid, fused) in enumerate(chunks) if cid in rows]
-        passages = catalog.passages([(rows[cid][0], rows[cid][1] - 1, rows[cid][2]) for _, cid, _ in present])
-        for (rank, cid, fused), (article, sentences, vecs) in zip(present, passages, strict=True):
-            article_id, first, last = rows[cid]
+        chunk_ids = {cid for cid, _ in chunks}
+        spans = [(rank, fused, *rows[cid]) for rank, (cid, fused) in enumerate(chunks) if cid in rows]
+        spans += strong_sentences(catalog, found.fused, own_vector, len(chunks), seen_chunks=chunk_ids,
+                                  articles=self.sentence_articles, per_article=self.sentences_per_article)
+        passages = catalog.passages([(article_id, first - 1, last) for _, _, article_id, first, last in spans])
+        for (rank, fused, article_id, first, last), (article, sentences, vecs) in zip(spans, passages, strict=True):
             if article is None:
                 continue
             for idx in range(first, last + 1):
@@ -132,7 +143,7 @@ class HybridRetriever:
                 s = sentences[idx]
                 if cues.INSTRUCTION.search(s.text):
                     continue  # text addressed to a model is data, never evidence
-                sim = float(vecs[idx] @ own_vector) if vecs is not None else dense.get(cid, 0.0)
+                sim = float(vecs[idx] @ own_vector) if vecs is not None else 0.0
                 ctx_sim = float(vecs[idx] @ vector) if vecs is not None and q.followup else sim
                 sent_terms = set(text_terms(s.text))
                 coverage = _coverage(wanted, groups, weight, sent_terms)
@@ -144,9 +155,65 @@ class HybridRetriever:
                 score = (0.45 * max(sim, ctx_sim) + 0.45 * coverage + 0.1 * fused / top_fused
                          + 0.1 * ctx_cov + _type_bonus(q, s.text) - _shape_penalty(s.text))
                 evidence.append(Evidence(s, article, score, rank, max(sim, ctx_sim), coverage))
+        if q.recent and self.recency_bonus:
+            evidence = prefer_recent(evidence, self.recency_bonus, self.recency_days)
         evidence.sort(key=lambda e: -e.score)
         best = max((dense.get(cid, 0.0) for cid, _ in chunks), default=0.0)
         return Retrieval(chunks, evidence, best)
+
+
+def strong_sentences(catalog: BaseCatalog, fused: Sequence[tuple[str, float]], vector: np.ndarray, first_rank: int,
+                     seen_chunks: set[str], articles: int, per_article: int) -> list[tuple[int, float, str, int, int]]:
+    """Sentence-level dense search: in the articles of the best `articles` fused chunks, the `per_article`
+    sentences nearest the question, as `(rank, fused score, article id, idx, idx)` spans beyond the chunks.
+
+    Example:
+        >>> strong_sentences(None, [], np.zeros(2), 8, set(), 0, 2)
+        []
+    """
+    if articles <= 0 or not fused:
+        return []
+    rows = catalog.chunk_rows([cid for cid, _ in fused[: articles * 2] if cid not in seen_chunks])
+    best: dict[str, float] = {}
+    for cid, score in fused[: articles * 2]:
+        if cid in rows and rows[cid][0] not in best and len(best) < articles:
+            best[rows[cid][0]] = score
+    out: list[tuple[int, float, str, int, int]] = []
+    for rank, (article_id, score) in enumerate(best.items(), start=first_rank):
+        vecs = catalog.sentence_vectors(article_id)
+        if vecs is None or not len(vecs):
+            continue
+        sims = vecs.astype(np.float32) @ vector
+        for idx in np.argsort(-sims)[:per_article]:
+            out.append((rank, score, article_id, int(idx), int(idx)))
+    return out
+
+
+def _day(date: str) -> int | None:
+    try:
+        return datetime.date.fromisoformat(date[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def prefer_recent(evidence: list[Evidence], bonus: float, days: int) -> list[Evidence]:
+    """Raise the score of sentences from the newest articles among the candidates: `bonus` for the newest,
+    falling linearly to 0 for an article `days` older (an undated article gets nothing).
+
+    Example:
+        >>> prefer_recent([], 0.1, 30)
+        []
+    """
+    dated = {e.article.id: _day(e.article.date) for e in evidence}
+    newest = max((d for d in dated.values() if d is not None), default=None)
+    if newest is None:
+        return evidence
+    out = []
+    for e in evidence:
+        d = dated[e.article.id]
+        gain = bonus * max(0.0, 1 - (newest - d) / days) if d is not None else 0.0
+        out.append(replace(e, score=e.score + gain) if gain else e)
+    return out
 
 
 def synonyms(term: str) -> set[str]:

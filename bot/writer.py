@@ -43,9 +43,10 @@ class ExtractiveWriter:
 
     name = "extractive"
 
-    def __init__(self, limit: int, type_margin: float = 0.0) -> None:
+    def __init__(self, limit: int, type_margin: float = 0.0, limits: Any = None) -> None:
         self.limit = limit
         self.type_margin = type_margin  # Settings.answer_type_margin
+        self.limits = limits  # Settings.answer (AnswerSettings)
 
     def pick(self, evidence: Sequence[Evidence]) -> list[Evidence]:
         """All the evidence: `compose` selects what it quotes."""
@@ -58,4 +59,4 @@ class ExtractiveWriter:
     def write(self, q: Any, chosen: Sequence[Evidence], evidence: Sequence[Evidence], catalog: Catalog,
               raw: str | None = None) -> tuple[Draft, list[str], bool]:
         """The extractive draft (see `bot.compose.compose`)."""
-        return compose(q, evidence, catalog, self.limit, self.type_margin), [], False
+        return compose(q, evidence, catalog, self.limit, self.type_margin, self.limits), [], False

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from index.errors import ConfigError
@@ -60,10 +60,49 @@ def default_data_dir() -> Path:
     return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "sourcecheck"
 
 
+class AnswerSettings(BaseModel):
+    """When the evidence is strong enough to answer (`bot.compose.should_abstain`); each field described.
+    Env: `SOURCECHECK_ANSWER__MIN_COVERAGE=0.4` and so on.
+
+    Example:
+        >>> AnswerSettings().min_score
+        0.45
+    """
+
+    min_coverage: float = Field(
+        default=0.5, ge=0.0, le=1.0, description="Share of the question's key terms (idf-weighted) the best sentence "
+        "must cover, unless it is close in meaning (NEAR_SIMILARITY).")
+    min_similarity: float = Field(
+        default=0.25, ge=-1.0, le=1.0, description="Lowest cosine similarity of the best chunk to answer at all "
+        "(when coverage is also under MIN_COVERAGE).")
+    near_similarity: float = Field(
+        default=0.45, ge=-1.0, le=1.0, description="A best sentence this close in meaning to the question may answer "
+        "although it covers under MIN_COVERAGE of its key terms.")
+    strong_coverage: float = Field(
+        default=0.75, ge=0.0, le=1.0, description="A best sentence covering this share of the key terms (and scoring "
+        "MIN_SCORE) answers without further checks.")
+    min_score: float = Field(
+        default=0.45, ge=0.0, le=2.0, description="Lowest retrieval score of the best sentence (`bot.retrieve`) to answer.")
+    quote_score_ratio: float = Field(
+        default=0.7, ge=0.0, le=1.0, description="A further quote must score at least this fraction of the best one "
+        "(and MIN_SCORE).")
+    quote_coverage_ratio: float = Field(
+        default=0.6, ge=0.0, le=1.0, description="A further quote must cover at least this fraction of the key terms "
+        "the best one covers.")
+    phrase_vote_depth: int = Field(
+        default=8, ge=0, description="The answer phrase is the name, number or date most of the cited sentences and "
+        "this many best candidates agree on (0: the first cited sentence holding one).")
+    typed_bonus: float = Field(
+        default=0.1, ge=0.0, le=1.0, description="Score added, before the quotes are chosen, to a candidate sentence "
+        "holding a new answer of the asked type (a name, number or date the question does not contain).")
+    typed_depth: int = Field(
+        default=20, ge=0, description="How many of the best candidate sentences are checked for a typed answer.")
+
+
 class Settings(BaseSettings):
     """Every knob of sourcecheck; each field is described. Env prefix `SOURCECHECK_`."""
 
-    model_config = SettingsConfigDict(env_prefix="SOURCECHECK_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="SOURCECHECK_", env_nested_delimiter="__", extra="ignore")
 
     data_dir: Path = Field(default_factory=default_data_dir, description="Directory for indexes and uploads.")
     persist_dir: Path | None = Field(
@@ -99,14 +138,21 @@ class Settings(BaseSettings):
     top_k: int = Field(default=8, ge=1, description="Chunks handed from retrieval to evidence selection.")
     candidates: int = Field(default=40, ge=1, description="Chunks fetched from each retriever before fusion.")
     rrf_k: int = Field(default=60, ge=1, description="Reciprocal rank fusion constant.")
+    sentence_search_articles: int = Field(
+        default=16, ge=0, description="Sentence-level dense search: the articles of this many best fused chunks "
+        "(beyond the TOP_K chunks) have their stored sentence vectors searched (0 turns it off).")
+    sentence_search_per_article: int = Field(
+        default=3, ge=1, description="Sentences nearest the question taken from each of those articles.")
+    recency_bonus: float = Field(
+        default=0.1, ge=0.0, le=1.0, description="Score added to sentences of the newest candidate article when a "
+        "question asks about \"this week\", \"latest\", \"now\" (falls to 0 over RECENCY_DAYS; 0 turns it off).")
+    recency_days: int = Field(
+        default=30, ge=1, description="Days older than the newest candidate article at which the recency bonus is 0.")
     max_answer_sentences: int = Field(default=3, ge=1, description="Most evidence sentences in one answer.")
     answer_type_margin: float = Field(
         default=0.1, ge=0.0, le=1.0,
         description="A sentence holding an answer of the asked type (name, number, date) leads the answer when it "
                     "scores within this fraction of the best sentence (0 turns typed preference off).")
-    min_coverage: float = Field(
-        default=0.5, ge=0.0, le=1.0, description="Share of the question's key terms the evidence must cover."
-    )
     claim_sentence_coverage: float = Field(
         default=0.8, ge=0.0, le=1.0,
         description="Share of a checked claim's terms (synonyms counted) a sentence must hold to judge the claim; "
@@ -115,9 +161,8 @@ class Settings(BaseSettings):
         default=2, ge=1, description="Terms of a checked claim (synonyms counted) that what a denial denies must share "
         "for the denial to dispute it: “denied that Reyes had been dismissed” meets “Reyes was fired” (2), "
         "“denied that card numbers were taken in the breach” not “the breach was discovered” (1).")
-    min_similarity: float = Field(
-        default=0.25, ge=-1.0, le=1.0, description="Lowest cosine similarity of the best chunk to answer at all."
-    )
+    answer: AnswerSettings = Field(
+        default_factory=AnswerSettings, description="When to answer and when to abstain (`AnswerSettings`).")
     writer: str = Field(default="extractive", description="Answer writer: extractive (offline) or llm.")
     llm: str | None = Field(default=None, description="LLM spec for the llm writer: ollama:MODEL, openai:MODEL.")
     llm_base_url: str | None = Field(
