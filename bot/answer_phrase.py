@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from bot.entities import Span, expected_type, spans
 from bot.types import Evidence
 from index.catalog_base import BaseCatalog
+from index.lexicon import CORRECTION_WORDS
 from index.text import fold, terms
 from index.types import Article, Sentence
 
@@ -118,6 +119,9 @@ def _unit(question: str, found: list[Span]) -> list[Span]:
     return found
 
 
+_CORRECTS = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in CORRECTION_WORDS) + r")\b", re.I)
+
+
 def pick_span(question: str, text: str, context: str = "", holder: str = "") -> Span | None:
     """The best answer span of the question's type in `text`, or None.
 
@@ -138,6 +142,8 @@ def pick_span(question: str, text: str, context: str = "", holder: str = "") -> 
     if kind == "number":
         m = re.search(r"how\s+(?:many|much)\s+([\w-]+)", question, re.I)
         noun = set(terms(m.group(1))) if m else set()
+        if _CORRECTS.search(text):  # "an earlier article said 40 …; 14 were killed": the later figure corrects
+            found = found[::-1]
         for s in found:
             after = terms(text[s.end: s.end + 30])[:2]
             if noun & set(after):
@@ -256,7 +262,9 @@ def answer_phrase(question: str, kind: str, cited: Sequence[Evidence], catalog: 
     subject = described(question, context)
     if subject:
         return _description(subject, cited)
-    if depth and not _asks_agent(question):  # "Who leads X?": the name after "led by" in a cited sentence, no vote
+    if kind == "how_many":  # when the figure changed, the newest article's leads (the older stays quoted)
+        cited = sorted(cited, key=lambda e: e.article.date or "", reverse=True)
+    elif depth and not _asks_agent(question):  # "Who leads X?": the name after "led by" in a cited sentence, no vote
         keys = {(e.article.id, e.sentence.start) for e in cited}
         others = [e for e in pool if (e.article.id, e.sentence.start) not in keys]
         vote = voted(question, [*cited, *others], len(cited) + depth, among=len(cited))

@@ -117,6 +117,10 @@ EVENT_SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("breach", "hack", "hacked", "hackers", "cyberattack", "leak", "leaked"),
 )
 
+# Words of a correction inside a sentence ("Correction: an earlier article said 40 …; 14 were killed"): the
+# later figure of that sentence is the corrected one.
+CORRECTION_WORDS = ("correction", "corrected", "earlier", "initially", "first reported", "previously")
+
 # Nouns of a question about sourcing ("How many independent sources report the truce?"): answered by the
 # corroboration count (articles and independent origins), not by a number inside a sentence.
 SOURCING_NOUNS = _set("source sources article articles outlet outlets report reports origin origins "

@@ -114,3 +114,10 @@ def test_who_leads_takes_the_name_after_led_by():
             "Syrian Revolutionaries Front, a prominent rebel faction armed and trained by the United States and led "
             "by a fighter named Jamal Maarouf.”")
     assert pick_span("Who leads the Syrian Revolutionaries Front?", text).text == "Jamal Maarouf"
+
+
+def test_a_correction_sentence_gives_its_corrected_figure():
+    from bot.answer_phrase import pick_span
+    text = "Correction: An earlier article said 40 soldiers were killed in the clashes; 14 soldiers were killed."
+    assert pick_span("How many soldiers were killed in the clashes?", text).text == "14"
+    assert pick_span("How many soldiers were killed?", "Officials said 40 soldiers were killed.").text == "40"
