@@ -64,7 +64,12 @@ def _asks_agent(question: str) -> bool:
         >>> _asks_agent("Who leads the Front?"), _asks_agent("Who won the race?")
         (True, False)
     """
-    return any(re.search(rf"\b{stem}(?:s|er|ed|ing)?\b", question, re.I) for stem in _ROLE_VERBS)
+    return bool(_role_pasts(question))
+
+
+def _role_pasts(question: str) -> list[str]:
+    """The past forms of the role verbs a question uses ("Who leads X?" → ["led"])."""
+    return [past for stem, past in _ROLE_VERBS.items() if re.search(rf"\b{stem}(?:s|er|ed|ing)?\b", question, re.I)]
 
 
 def _agent(question: str, text: str, found: Sequence[Span]) -> Span | None:
@@ -77,8 +82,7 @@ def _agent(question: str, text: str, found: Sequence[Span]) -> Span | None:
         >>> _agent("Who leads the Front?", t, names)
         Span(text='Jamal Maarouf', start=77, end=90, type='name')
     """
-    verbs = [past for stem, past in _ROLE_VERBS.items() if re.search(rf"\b{stem}(?:s|er|ed|ing)?\b", question, re.I)]
-    for past in verbs:
+    for past in _role_pasts(question):
         for m in re.finditer(rf"\b{past}\s+by\b", text, re.I):
             after = [sp for sp in found if 0 <= sp.start - m.end() <= 40]
             if after:

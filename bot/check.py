@@ -15,15 +15,13 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from bot.assemble import _citation, _sentence_flag
-from bot.claim_scope import as_claim, claim_share, confirmed_content, judge_claim, with_synonyms
+from bot.claim_scope import EVENT_STEMS, as_claim, claim_share, confirmed_content, judge_claim, with_synonyms
 from bot.claims import corroboration_statement, entities, group_claims, same_claim, summarise
 from bot.question import analyse
 from bot.retrieve import Retrieval
 from bot.types import ClaimCheck, Corroboration, Evidence
 from bot.verdict import EXPLANATIONS, Verdict, figures, stance
 from bot.wording import quoted
-from index import cues
-from index.lexicon import EVENT_SYNONYMS
 from index.catalog_base import BaseCatalog
 from index.settings import Settings
 from index.text import terms
@@ -86,7 +84,7 @@ def on_point(claim: Sentence, s: Sentence, denial_terms: int = 2) -> bool:
     at = s.text.find(s.cue) if stance(s) == "denied" and s.cue else -1
     if at >= 0:  # what is denied is what follows the cue ("denied that Reyes had been dismissed")
         return len(set(terms(s.text[at + len(s.cue):])) & with_synonyms(set(terms(claim.text)))) >= denial_terms
-    events = set(terms(" ".join(w for g in EVENT_SYNONYMS for w in g)))
+    events = EVENT_STEMS
     generic = events | entities(claim.text) | set(terms(" ".join(entities(claim.text))))
     content = (set(terms(claim.text)) - generic) or (set(terms(claim.text)) - events)  # all names: they are its content
     return bool(content & set(terms(s.text)))
@@ -119,6 +117,7 @@ class ClaimEvidence:
     """The sentences about one claim, judged: what `check` reports and a yes/no answer's verdict line cites."""
 
     claim: str
+    stated: Sentence  # what the claim states (for "X confirmed that Y": Y), as the rules compare it
     verdict: Verdict
     related: list[Pair]
     cited: list[Pair]
@@ -152,7 +151,7 @@ def claim_evidence(retriever: Searcher, catalog: BaseCatalog, settings: Settings
     cited = [related[i] for i in order] + [related[i] for i in verdict.superseded]
     cited = [p for p in cited if p in seeds or stance(p[0]) != "fact"][:8] or cited[:4]
     cited, copies = one_per_copy(cited + _inherited_sources(cited, catalog))
-    return ClaimEvidence(q.text, verdict, related, cited, copies, seeds, pool, settings.claim_sentence_coverage)
+    return ClaimEvidence(q.text, c, verdict, related, cited, copies, seeds, pool, settings.claim_sentence_coverage)
 
 
 def _inherited_sources(cited: Sequence[Pair], catalog: BaseCatalog) -> list[Pair]:

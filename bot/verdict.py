@@ -135,7 +135,7 @@ def _non_confirming_party(s: Sentence) -> set[str]:
         return _words(" ".join(s.holder.sources)) if s.holder else set()
     if inh.holder is not None:
         return _words(" ".join(inh.holder.sources))
-    before = [w for w in _WORD.findall(inh.text)]
+    before = _WORD.findall(inh.text)
     cut = next((i for i, w in enumerate(before) if w.lower() in CONFIRM_VERBS), len(before))
     return {w.lower() for w in before[:cut]}
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from bot.claim_scope import as_claim, confirmed_content, judge_claim
+from bot.claim_scope import judge_claim
 from bot.claims import same_claim
 from bot.compose import Draft, DraftSentence, frame
 from bot.question import Question
@@ -67,10 +67,10 @@ def add_verdict_line(q: Question, draft: Draft, found: "ClaimEvidence | None", l
     if any(ds.kind == "llm" for ds in draft.sentences):  # the model's own sentences stay, behind our line
         draft.sentences.insert(0, verdict)
         return draft
-    claim = as_claim(confirmed_content(found.claim) or found.claim)
     # the draft's own quotes of the same claim first (retrieval ranked them; other wordings: "Islamic State"),
     # then the sentences the verdict rests on
-    own = [ds for ds in draft.sentences if ds.kind == "quote" and len(ds.sources) == 1 and same_claim(claim, ds.sources[0][0])]
+    own = [ds for ds in draft.sentences
+           if ds.kind == "quote" and len(ds.sources) == 1 and same_claim(found.stated, ds.sources[0][0])]
     quotes: list[DraftSentence] = []
     seen: set[tuple[str, int]] = set()
     doubts = [p for p in cited if stance(p[0]) in {"unconfirmed", "denied", "negated"}]
@@ -80,9 +80,8 @@ def add_verdict_line(q: Question, draft: Draft, found: "ClaimEvidence | None", l
         if len(quotes) < limit and (a.id, s.start) not in seen:
             quotes.append(ds)
             seen.add((a.id, s.start))
-    notes = [ds for ds in draft.sentences if ds.kind == "note"]
-    keys = {(a.id, s.start) for q in quotes for s, a in q.sources}
-    notes = [ds for ds in notes if {(a.id, s.start) for s, a in ds.sources} & keys]  # about what is quoted now
+    notes = [ds for ds in draft.sentences  # the notes about what is quoted now
+             if ds.kind == "note" and {(a.id, s.start) for s, a in ds.sources} & seen]
     draft.sentences = [verdict, *quotes, *notes]
     return draft
 
