@@ -23,29 +23,12 @@ import numpy as np
 from index.catalog_base import BaseCatalog
 from index.lru import Lru
 from index.postings import Postings
+from index.schema import ddl
 from index.text import ANALYZER, terms
 from index.types import Article, Chunk, Sentence
 
 
-_SCHEMA = """
-PRAGMA journal_mode=WAL;
-PRAGMA synchronous=NORMAL;
-CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS articles(
-    id TEXT PRIMARY KEY, title TEXT, outlet TEXT, author TEXT, date TEXT, url TEXT,
-    body_start INTEGER, text TEXT NOT NULL, first_path TEXT);
-CREATE TABLE IF NOT EXISTS paths(path TEXT PRIMARY KEY, article_id TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS paths_article ON paths(article_id);
-CREATE TABLE IF NOT EXISTS sentences(
-    article_id TEXT NOT NULL, idx INTEGER NOT NULL, start INTEGER, end INTEGER, data TEXT NOT NULL,
-    PRIMARY KEY(article_id, idx));
-CREATE TABLE IF NOT EXISTS chunks(
-    n INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT UNIQUE NOT NULL, article_id TEXT NOT NULL,
-    start INTEGER, end INTEGER, first_sentence INTEGER, last_sentence INTEGER);
-CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
-CREATE TABLE IF NOT EXISTS svec(article_id TEXT PRIMARY KEY, dim INTEGER NOT NULL, vecs BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS vocab(term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
-"""
+_SCHEMA = "PRAGMA journal_mode=WAL;\nPRAGMA synchronous=NORMAL;\n" + ddl("sqlite", postings=False)
 
 
 class Catalog(BaseCatalog):

@@ -1,4 +1,4 @@
-"""The PostgreSQL catalog's tables and its dialect of the BM25 postings (used by `index.pg_catalog`).
+"""The PostgreSQL dialect of the catalog: its tables (`index.schema`), the one-statement lexical read and the BM25 postings (used by `index.pg_catalog`).
 
 Example:
     >>> "CREATE TABLE IF NOT EXISTS chunks" in SCHEMA
@@ -12,30 +12,9 @@ from typing import Any
 from urllib.parse import urlparse
 
 from index.postings import Postings
+from index.schema import ddl
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS articles(
-    id TEXT PRIMARY KEY, title TEXT, outlet TEXT, author TEXT, date TEXT, url TEXT,
-    body_start INTEGER, text TEXT NOT NULL, first_path TEXT);
-CREATE TABLE IF NOT EXISTS paths(path TEXT PRIMARY KEY, article_id TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS paths_article ON paths(article_id);
-CREATE TABLE IF NOT EXISTS sentences(
-    article_id TEXT NOT NULL, idx INTEGER NOT NULL, start INTEGER, stop INTEGER, data TEXT NOT NULL,
-    PRIMARY KEY(article_id, idx));
-CREATE TABLE IF NOT EXISTS chunks(
-    n SERIAL PRIMARY KEY, id TEXT UNIQUE NOT NULL, article_id TEXT NOT NULL,
-    start INTEGER, stop INTEGER, first_sentence INTEGER, last_sentence INTEGER);
-CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
-CREATE TABLE IF NOT EXISTS svec(article_id TEXT PRIMARY KEY, dim INTEGER NOT NULL, vecs BYTEA NOT NULL);
-CREATE TABLE IF NOT EXISTS vocab(term TEXT PRIMARY KEY, df INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS post(seg INTEGER NOT NULL, term TEXT NOT NULL, data BYTEA NOT NULL,
-    PRIMARY KEY(seg, term));
-CREATE TABLE IF NOT EXISTS segs(seg SERIAL PRIMARY KEY, docs INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS post_stats(id INTEGER PRIMARY KEY CHECK (id = 0), docs BIGINT NOT NULL,
-    tokens BIGINT NOT NULL);
-INSERT INTO post_stats VALUES (0, 0, 0) ON CONFLICT DO NOTHING;
-"""
+SCHEMA = ddl("postgres")
 
 # The lexical side of a question in one statement (`PgCatalog.lexical`): the terms' chunk counts (kind 0),
 # their spelling variants' when `expand_with_df` would look them up and keep them (kind 1: the term is rare,

@@ -25,14 +25,9 @@ from typing import Any
 
 import numpy as np
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS post(seg INTEGER NOT NULL, term TEXT NOT NULL, data BLOB NOT NULL,
-    PRIMARY KEY(seg, term)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS segs(seg INTEGER PRIMARY KEY, docs INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS post_stats(id INTEGER PRIMARY KEY CHECK (id = 0), docs INTEGER NOT NULL,
-    tokens INTEGER NOT NULL);
-INSERT OR IGNORE INTO post_stats VALUES (0, 0, 0);
-"""
+from index.schema import ddl
+
+SCHEMA = ddl("sqlite", catalog=False)
 # One posting: chunk number, term count in the chunk, chunk length in terms (8 bytes, little-endian).
 POSTING = np.dtype([("doc", "<i4"), ("tf", "<u2"), ("len", "<u2")])
 K1 = 1.2
