@@ -13,10 +13,12 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from bot.assemble import assemble
+from bot.check import check_claim, claim_evidence
 from bot.compose import abstain_text, compose, should_abstain
 from bot.question import History, analyse
 from bot.retrieve import HybridRetriever, Retrieval
@@ -183,8 +185,6 @@ class Bot:
                 draft = compose(q, found.evidence, self.store.catalog, s.max_answer_sentences, s.answer_type_margin,
                                 s.answer)
             if wants_verdict(q):
-                from bot.check import claim_evidence
-
                 found_claim = claim_evidence(self.retriever, self.store.catalog, s, claim_of(q.text))
                 draft = add_verdict_line(q, draft, found_claim, s.max_answer_sentences)
             if draft.abstained:
@@ -199,8 +199,6 @@ class Bot:
                             writer=answer.writer if answer else "extractive")
         stale = self.stale_annotations()
         if stale:
-            from dataclasses import replace
-
             answer = replace(answer, warnings=(*answer.warnings, stale))
         yield "final", _with_latency(answer, t0)
 
@@ -224,8 +222,6 @@ class Bot:
 
     def check(self, claim: str) -> ClaimCheck:
         """Check a pasted claim against the articles; the verdict is one of seven kinds (`bot.verdict.KINDS`)."""
-        from bot.check import check_claim
-
         return check_claim(self.retriever, self.store.catalog, self.settings, claim)
 
     def as_retriever(self) -> Any:
@@ -240,6 +236,4 @@ def _import_chromadb() -> None:
 
 
 def _with_latency(answer: Answer, t0: float) -> Answer:
-    from dataclasses import replace
-
     return replace(answer, latency_ms=round((time.perf_counter() - t0) * 1000, 2))

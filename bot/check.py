@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from bot.assemble import _citation, _sentence_flag
-from bot.claim_scope import EVENT_STEMS, as_claim, claim_share, confirmed_content, judge_claim, with_synonyms
+from bot.claim_scope import as_claim, claim_share, confirmed_content, judge_claim
+from bot.synonyms import EVENT_STEMS, with_synonyms
 from bot.claims import corroboration_statement, entities, group_claims, same_claim, summarise
 from bot.question import analyse
 from bot.retrieve import Retrieval

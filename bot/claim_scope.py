@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from bot.verdict import Verdict, judge, stance
-from index.lexicon import CONFIRM_VERBS, EVENT_SYNONYMS
+from bot.synonyms import with_synonyms
+from index.lexicon import CONFIRM_VERBS
 from index.text import terms
 from index.types import Article, Sentence
 
@@ -46,20 +47,6 @@ def confirmed_content(claim: str) -> str:
             rest = words[i + 1:]
             return " ".join(rest[1:] if rest[0].lower() == "that" else rest)
     return ""
-
-
-# Each `EVENT_SYNONYMS` group as the stems `terms` gives (computed once: claim checks compare many sentences).
-GROUP_STEMS: tuple[frozenset[str], ...] = tuple(frozenset(terms(" ".join(g))) for g in EVENT_SYNONYMS)
-EVENT_STEMS: frozenset[str] = frozenset().union(*GROUP_STEMS)
-
-
-def with_synonyms(words: set[str]) -> set[str]:
-    """The words with every event-synonym group they touch."""
-    out = set(words)
-    for stems in GROUP_STEMS:
-        if stems & words:
-            out |= stems
-    return out
 
 
 def claim_share(claim: Sentence, s: Sentence) -> float:

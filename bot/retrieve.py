@@ -18,10 +18,10 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from bot.question import Question
+from bot.synonyms import synonyms
 from bot.types import Evidence
 from index import cues
 from index.catalog_base import Lexical
-from index.lexicon import EVENT_SYNONYMS
 from index.catalog_base import BaseCatalog
 from index.store import Store
 from index.text import terms as text_terms
@@ -214,30 +214,6 @@ def prefer_recent(evidence: list[Evidence], bonus: float, days: int) -> list[Evi
         gain = bonus * max(0.0, 1 - (newest - d) / days) if d is not None else 0.0
         out.append(replace(e, score=e.score + gain) if gain else e)
     return out
-
-
-def synonyms(term: str) -> set[str]:
-    """The stemmed event synonyms of a stemmed term (`index.lexicon.EVENT_SYNONYMS`).
-
-    Example:
-        >>> set(text_terms("ceasefire")) <= synonyms(text_terms("truce")[0])
-        True
-    """
-    out: set[str] = set()
-    for group in _SYNONYM_STEMS:
-        if term in group:
-            out |= group - {term}
-    return out
-
-
-def _synonym_stems() -> tuple[frozenset[str], ...]:
-    """Each group's single-word stems, without the stems two groups share (ambiguous: "fired", "fire")."""
-    groups = [frozenset(t for w in g if " " not in w and "-" not in w for t in text_terms(w)) for g in EVENT_SYNONYMS]
-    shared = {t for i, g in enumerate(groups) for h in groups[i + 1:] for t in g & h}
-    return tuple(g - shared for g in groups)
-
-
-_SYNONYM_STEMS = _synonym_stems()
 
 
 def _one_sub(a: str, b: str) -> bool:
