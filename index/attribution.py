@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from index import lexicon
@@ -36,6 +36,7 @@ _RELATIVE = {"who", "that", "which", "whom"}
 _QUOTES = "“”\"«»"
 _QUOTE_TOKENS = {'"', "''", "“", "”", "``", "«", "»"}
 _OPEN_TOKENS = {"“", "``", "«"}
+_PRONOUN_TAGS = frozenset("PRP DT".split())  # "denied it", "confirmed this"
 _HOLDER_TRIM = " ,.;:—–-“”\"'’()"
 
 
@@ -48,6 +49,7 @@ class Found:
     cue: str
     holder: str
     share: float = 1.0
+    span: tuple[int, int] = (0, 0)  # character offsets of the content in the sentence (first to last word)
 
 
 @dataclass(frozen=True)
@@ -182,46 +184,89 @@ def _content_children(verb: "Token") -> list["Token"]:
     return out if core else []
 
 
-def _frame_size(verb: "Token") -> int:
-    """The words of the attribution itself: the cue, its holder, "told reporters", "on Tuesday", …"""
-    content = {t.i for c in _content_children(verb) for t in c.subtree}
-    subj = _subject(verb)
-    frame = {verb.i}
-    if subj is not None:
-        # the holder's name counts as the frame; its appositions and relative clauses are the writer's
-        # own statements ("Scott Reed, senior political strategist for …")
-        said = {t.i for c in subj.children if c.dep_ in {"appos", "relcl", "acl", "prep"} for t in c.subtree}
-        frame |= {t.i for t in subj.subtree} - said if subj.i != verb.head.i else {subj.i}
-    for c in verb.children:
-        if c.dep_ in _NOT_CONTENT or c.dep_ in {"prep", "dobj"} or c.dep_ == "advcl" and c.i not in content:
-            frame |= {t.i for t in c.subtree}
-    return _size(verb.doc[i] for i in frame - content - _quoted(verb.doc))
+def content_tokens(verb: "Token") -> set[int]:
+    """Indices of the tokens that are the verb's reported content: its clause, object or "for"/"to"
+    phrase, the sentence around a parenthetical speaker tag ("…, he said, …"), the quote beside it, the
+    text after a colon."""
+    doc = verb.doc
+    out = {t.i for c in _content_children(verb) for t in c.subtree}
+    if verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and any(
+            c.lower_ == "as" and c.dep_ == "mark" for c in verb.children)):
+        out |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}  # "…, he said, …", "as he puts it"
+    quoted = _quoted(doc)
+    if quoted and verb.i not in quoted:
+        out |= quoted  # "“We won,” Smith told reporters": the quote beside the speaker tag
+    if any(t.text == ":" for t in doc[verb.i + 1:verb.i + 3]):
+        out |= {t.i for t in doc[verb.i + 1:]}  # "The mayor said:" before a quoted paragraph
+    return out
+
+
+SHARE_CHARS = True
+
+
+def _weight(tokens: "Iterable[Token]") -> int:
+    """The size of some words: their characters (as the corpora measure a span), or else their count."""
+    if SHARE_CHARS:
+        return sum(len(t.text) for t in tokens)
+    return _size(tokens)
 
 
 def content_share(verb: "Token") -> float:
     """The share of the sentence that is the verb's reported content (clause, quote, object, colon text).
 
+    The cue, its holder and everything the writer adds (an apposition describing the speaker, "at a
+    rally on Tuesday") count as the writer's: "“This is it,” said Ann Lee, the group's president."
+    is mostly the writer's own statement about Ann Lee.
+
     Example:
         >>> doc = parse_many(["Trump believes the wall will be built."], disable=_UNUSED_PIPES)[0]
         >>> round(content_share(doc[1]), 2)
-        0.71
+        0.56
     """
-    doc = verb.doc
-    total = max(1, _size(doc))
-    size = sum(_size(c.subtree) for c in _content_children(verb))
-    if verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and any(
-            c.lower_ == "as" and c.dep_ == "mark" for c in verb.children)):
-        size = max(size, _size(verb.head.subtree) - _size(verb.subtree))  # "…, he said, …", "as he puts it"
-    quoted = _quoted(doc)
-    if quoted and verb.i not in quoted:
-        # "“We won,” Smith told reporters": beside a quote, the speaker tag is not the writer's claim
-        # (an apposition describing the speaker is, so it stays in the count)
-        size = max(size, _size(doc[i] for i in quoted) * total // max(1, total - _frame_size(verb)))
-    after = doc[verb.i + 1:verb.i + 3]
-    if any(t.text == ":" for t in after):
-        rest = _size(doc[verb.i + 1:])
-        size = max(size, rest if rest > 2 else total)  # "The mayor said:" before a quoted paragraph
-    return min(1.0, size / total)
+    if _introduces(verb):
+        return 1.0
+    return _found("", "", "", verb.doc, content_tokens(verb), frame_tokens(verb)).share
+
+
+def _introduces(verb: "Token") -> bool:
+    """"The mayor said:" before a quoted paragraph: the quote after it is its content."""
+    return verb.doc[-1].text == ":" and verb.i >= len(verb.doc) - 3
+
+
+def frame_tokens(verb: "Token") -> set[int]:
+    """The words of the attribution itself, which are neither its content nor a claim of the writer: the
+    cue and its auxiliaries, the holder's name (with a restrictive relative clause: "officials who spoke on
+    condition of anonymity"), the addressee ("told reporters"). An apposition or a clause set off by commas
+    ("Ann Lee, the group's president,") and adjuncts ("at a rally on Tuesday") are the writer's own."""
+    frame = {verb.i} | {t.i for c in verb.children if c.dep_ in _FRAME_DEPS or (
+        c.dep_ == "dobj" and lemma_of(verb) in _ADDRESSEE) for t in c.subtree}
+    subj = _subject(verb)
+    if subj is not None and subj.i != verb.head.i:
+        said = {t.i for c in subj.children if c.dep_ in {"appos", "acl", "relcl", "prep"} and _set_off(c)
+                for t in c.subtree}
+        frame |= {t.i for t in subj.subtree} - said
+    return frame
+
+
+_FRAME_DEPS = frozenset("aux auxpass neg prt dative agent".split())
+
+
+def _set_off(phrase: "Token") -> bool:
+    """An apposition, or a phrase after a comma ("Ann Lee, who leads it,"): the writer's own statement."""
+    left = phrase.left_edge.i
+    return phrase.dep_ == "appos" or left > 0 and phrase.doc[left - 1].text in {",", "(", "—", "–"}
+
+
+def _found(rule: str, cue: str, holder: str, doc: "Doc", ids: set[int], frame: set[int] | None = None) -> Found:
+    """A `Found` whose content is the tokens `ids`: its share of the sentence (without the words of the
+    attribution itself, `frame`) and its character span."""
+    words = sorted(i for i in ids if not doc[i].is_punct and doc[i].text not in _QUOTE_TOKENS)
+    if not words or len(words) == 1 and doc[words[0]].tag_ in _PRONOUN_TAGS:
+        return Found(rule, cue, holder, 0.0)  # "The ministry denied it.": a pronoun reports nothing
+    first, last = doc[words[0]], doc[words[-1]]
+    rest = [t for t in doc if not t.is_punct and (t.i in ids or t.i not in (frame or ()))]
+    share = min(1.0, _weight(doc[i] for i in words) / max(1, _weight(rest)))
+    return Found(rule, cue, holder, share, (first.idx, last.idx + len(last.text)))
 
 
 MIN_CONTENT = 0.2  # below it, a verb does not even name a speaker for the quotes around it
@@ -232,12 +277,6 @@ def _infinitive(verb: "Token") -> bool:
     """"declined to say", "is supposed to announce", "how to tell": nobody says it here."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
         lemma_of(verb.head) not in {"go", "continue", "proceed"} and verb.head.lower_ not in {"went", "goes", "go"}
-
-
-def _main_report(verb: "Token") -> bool:
-    """The verb is the sentence's main predicate and reports a clause or quote (not only an object)."""
-    main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
-    return main and any(c.dep_ in _CORE | {"relcl", "acl"} for c in _content_children(verb))
 
 
 def _person(verb: "Token") -> bool:
@@ -257,8 +296,8 @@ def _belief_adjective(doc: "Doc") -> Iterator[Found]:
                 subj = next((g for c in tok.children if c.dep_ in {"aux", "auxpass"} for g in c.children
                              if g.dep_ in _SUBJECT_DEPS), None)
             if subj is not None:
-                size = sum(_size(c.subtree) for c in tok.children if c.dep_ in {"ccomp", "xcomp"})
-                yield Found("belief_adjective", tok.text, _phrase(subj), size / max(1, _size(doc)))
+                ids = {t.i for c in tok.children if c.dep_ in {"ccomp", "xcomp"} for t in c.subtree}
+                yield _found("belief_adjective", tok.text, _phrase(subj), doc, ids)
 
 
 def _verb_rule(lemmas: frozenset[str], name: str) -> Callable[["Doc"], Iterator[Found]]:
@@ -279,14 +318,17 @@ def _verb_rule(lemmas: frozenset[str], name: str) -> Callable[["Doc"], Iterator[
             if lemma in lexicon.CLAUSE_ONLY and not any(c.dep_ == "ccomp" for c in tok.children) and \
                     not any(t.text == ":" for t in doc[tok.i + 1:tok.i + 3]):
                 continue  # "agreed to stop" is no report; "agreed that …", "continued: …" are
-            share = content_share(tok)
+            ids = content_tokens(tok)
             if tok.dep_ == "pcomp" and tok.head.lower_ == "with":  # "…, with Chestnut saying 2022 marked …"
-                share = max(share, _size(doc[tok.i + 1:]) / max(1, _size(doc)))
-            if share >= MIN_CONTENT and _main_report(tok):
-                share = 1.0  # "X, a …, said the state has faced bat issues": the sentence is the report
-            holder = _holder(tok) if share >= MIN_CONTENT else None
+                ids |= set(range(tok.i + 1, len(doc)))
+            found = _found(name, tok.text, "", doc, ids, frame_tokens(tok))
+            if _introduces(tok):
+                found = replace(found, share=1.0)
+            beside = bool(quoted) and found.span != (0, 0) and doc.char_span(*found.span) is not None and \
+                any(t.i in quoted for t in doc.char_span(*found.span))  # "“We lied,” says X, a …": a speaker tag
+            holder = _holder(tok) if found.share >= MIN_CONTENT or beside else None
             if holder is not None:
-                yield Found(name, tok.text, holder, share)
+                yield replace(found, holder=holder)
     return find
 
 
@@ -297,9 +339,9 @@ _OBJECT_REPORTS = frozenset(
     "request rebut refute dispute recount".split())
 
 
-def _rest_share(doc: "Doc", phrase: "Token") -> float:
-    """The share of the sentence outside a phrase ("according to X" is not the content)."""
-    return 1.0 - _size(phrase.subtree) / max(1, _size(doc))
+def _rest(doc: "Doc", *phrases: "Token") -> set[int]:
+    """The tokens of the sentence outside some phrases ("according to X" is not the content)."""
+    return set(range(len(doc))) - {t.i for p in phrases for t in p.subtree}
 
 
 def _according_to(doc: "Doc") -> Iterator[Found]:
@@ -308,8 +350,7 @@ def _according_to(doc: "Doc") -> Iterator[Found]:
             to = next((c for c in tok.children if c.lower_ == "to"), None)
             obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
             if obj is not None:
-                share = 1.0 if tok.head.dep_ == "ROOT" else _rest_share(doc, tok)  # "According to X, …"
-                yield Found("according_to", "according to", _phrase(obj), share)
+                yield _found("according_to", "according to", _phrase(obj), doc, _rest(doc, tok))
 
 
 def _document_finding(doc: "Doc") -> Iterator[Found]:
@@ -318,29 +359,44 @@ def _document_finding(doc: "Doc") -> Iterator[Found]:
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is not None and (subj.lower_ in lexicon.DOCUMENT_NOUNS or
                                      subj.lower_.removesuffix("s") in lexicon.DOCUMENT_NOUNS):
-                yield Found("document_finding", tok.text, _phrase(subj), content_share(tok))
+                yield _found("document_finding", tok.text, _phrase(subj), doc, content_tokens(tok))
 
 
 def _statement(doc: "Doc") -> Iterator[Found]:
     """"In a statement, the company called the ruling unfair": the main clause's subject holds it."""
     for tok in doc:
-        if tok.lower_ == "in" and tok.dep_ == "prep" and tok.head.dep_ == "ROOT":
+        if tok.lower_ == "in" and tok.dep_ == "prep" and tok.head.dep_ == "ROOT" and \
+                lemma_of(tok.head) not in lexicon.SPEECH_LEMMAS:  # "said in a statement that …": the verb's
             obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
             subj = _subject(tok.head)
             if obj is not None and obj.lower_ in _STATEMENT_NOUNS and subj is not None:
-                yield Found("in_a_statement", f"in a {obj.text}", _phrase(subj),
-                            _rest_share(doc, tok) - _size(subj.subtree) / max(1, _size(doc)))
+                yield _found("in_a_statement", f"in a {obj.text}", _phrase(subj), doc, _rest(doc, tok, subj))
 
 
 _STATEMENT_NOUNS = frozenset("statement interview tweet remarks letter email post speech op-ed memo".split())
 
 
+def _label_start(doc: "Doc") -> tuple["Token", int] | None:
+    """The colon of a label and where the label starts: at the sentence start ("Issa: …") or, before a
+    quote, after a dash ("… - Philip Bump: “…”")."""
+    colon = next((t for t in doc[:7] if t.text == ":"), None)
+    if colon is not None and colon.i > 0:
+        return colon, 0
+    for t in doc[7:-2]:
+        if t.text == ":" and doc[t.i + 1].text in _OPEN_TOKENS | {'"', "``"}:
+            dash = next((d for d in reversed(doc[max(0, t.i - 7):t.i]) if d.text in {"-", "—", "–", "--"}), None)
+            if dash is not None:
+                return t, dash.i + 1
+    return None
+
+
 def _colon_label(doc: "Doc") -> Iterator[Found]:
     """"Issa: Hillary Clinton's 'honesty is in question'", "From the report: “…": a short name, then a colon."""
-    colon = next((t for t in doc[:7] if t.text == ":"), None)
-    if colon is None or colon.i == 0 or colon.i >= len(doc) - 2:
+    at = _label_start(doc)
+    if at is None or at[0].i >= len(doc) - 2:
         return
-    label = [t for t in doc[:colon.i] if t.lower_ not in {"from", "more"}]
+    colon, start = at
+    label = [t for t in doc[start:colon.i] if t.lower_ not in {"from", "more"}]
     if label and not any(_is_verb(t) for t in label) and label[-1].tag_ in {"NNP", "NNPS", "NN", "NNS"} and \
             not {t.lower_ for t in label} & lexicon.NOT_A_SPEAKER and label[0].text[:1].isupper() | (
                 label[0].lower_ == "the"):
@@ -348,10 +404,10 @@ def _colon_label(doc: "Doc") -> Iterator[Found]:
         if holder.isupper() or len(label) > 5 or doc.text.rstrip().endswith("?"):
             return  # "SPOT THE FAKES: …" is a kicker, "Ted Cruz: conservative or …?" a question
         name = all(t.tag_ in {"NNP", "NNPS"} for t in label)
-        document = label[-1].lower_ in lexicon.DOCUMENT_NOUNS and label[0].lower_ == "the"
+        document = label[-1].lower_ in lexicon.DOCUMENT_NOUNS and (label[0].lower_ == "the" or len(label) == 1)
         if not (name or document) or label[-1].lower_ in lexicon.NOT_A_SPEAKER:
             return  # "For context: …", "Its job: …", "Another problem for Sanders: …"
-        yield Found("colon_label", ":", holder, _size(doc[colon.i + 1:]) / max(1, _size(doc)))
+        yield _found("colon_label", ":", holder, doc, set(range(colon.i + 1, len(doc))))
 
 
 def _colon_intro(doc: "Doc") -> Iterator[Found]:
@@ -385,23 +441,36 @@ RULES: tuple[Rule, ...] = (
 NOTHING = Found("", "", "", 0.0)  # a parsed sentence without attribution
 
 
-def read_doc(doc: "Doc") -> Found:
-    """The attribution of a parsed sentence whose content is the largest share of it (or `NOTHING`)."""
-    return max((f for rule in RULES for f in rule.find(doc)), key=lambda f: f.share, default=NOTHING)
+def read_doc(doc: "Doc") -> tuple[Found, ...]:
+    """The attributions of a parsed sentence, the one whose content is the largest share first (one per cue)."""
+    found = sorted((f for rule in RULES for f in rule.find(doc)), key=lambda f: -f.share)
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for f in found:
+        if f.span not in seen or f.span == (0, 0):
+            seen.add(f.span)
+            out.append(f)
+    return tuple(out)
 
 
-def read_many(texts: Sequence[str], narration: Sequence[str] | None = None) -> list[Found | None]:
-    """Attributions of several sentences; only those `needs_parse` marks are parsed (one batch): None
-    for a sentence not parsed, `NOTHING` for one parsed without attribution.
+def read_all(texts: Sequence[str], narration: Sequence[str] | None = None) -> list[tuple[Found, ...] | None]:
+    """Every attribution of several sentences; only those `needs_parse` marks are parsed (one batch): None
+    for a sentence not parsed, () for one parsed without attribution.
 
     `narration[i]`, when given, is sentence i with its quoted words blanked (`index.quotes.unquoted`):
     the pre-check reads only that, since a sentence wholly inside a quote takes the quote's speaker.
     """
     checked = narration if narration is not None else texts
     marked = [i for i, t in enumerate(checked) if needs_parse(t)]
-    out: list[Found | None] = [None] * len(texts)
+    out: list[tuple[Found, ...] | None] = [None] * len(texts)
     for i, doc in zip(marked, parse_many([texts[i] for i in marked], disable=_UNUSED_PIPES), strict=True):
         if narration is not None:
             doc.user_data["quoted"] = {t.i for t in doc if narration[i][t.idx] == " "}
         out[i] = read_doc(doc)
     return out
+
+
+def read_many(texts: Sequence[str], narration: Sequence[str] | None = None) -> list[Found | None]:
+    """The main attribution of several sentences (`read_all`): None for a sentence not parsed,
+    `NOTHING` for one parsed without attribution."""
+    return [None if f is None else (f[0] if f else NOTHING) for f in read_all(texts, narration)]

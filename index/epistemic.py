@@ -21,11 +21,11 @@ from index import attribution, cues, modality, quotes
 from index import holders as holders_mod
 from index.polarity import read_polarity
 from index.splitter import paragraph_starts, split_sentences
-from index.types import STATUS_PRIORITY, Article, Holder, Inherited, Sentence
+from index.types import STATUS_PRIORITY, Article, Attribution, Holder, Inherited, Sentence
 
 # Names this version of the rules: an index records the one that wrote its statuses, and
 # `index.reannotate` brings an older index up to date. Change it whenever the output changes.
-ANNOTATOR = "rules-2026-12-03c"
+ANNOTATOR = "rules-2026-12-03p"
 
 UNCERTAIN_STATUSES = {"hedged", "unconfirmed", "disputed", "conditional", "speculative"}
 _CLAUSE_BOUNDARY = re.compile(
@@ -308,9 +308,10 @@ def annotate_spans(text: str, spans: list[tuple[int, int]], article_id: str = ""
     regions = quotes.quote_regions(text)
     narration = [quotes.unquoted(text, s, e, regions) for s, e in spans]
     speakers: list[list[str] | None] = [None for _ in spans]  # who speaks in a sentence, attributed or not
-    for i, found in enumerate(attribution.read_many([text[s:e] for s, e in spans], narration)):
+    parsed = attribution.read_all([text[s:e] for s, e in spans], narration)
+    for i, found in enumerate(parsed):
         if found is not None:
-            speakers[i] = holders_mod.merge_found(readings[i], found)
+            speakers[i] = holders_mod.merge_found(readings[i], found[0] if found else attribution.NOTHING)
     breaks = breaks or set()
     extra: list[list[str]] = [[] for _ in spans]
     inherited: list[Inherited | None] = [None for _ in spans]
@@ -331,15 +332,24 @@ def annotate_spans(text: str, spans: list[tuple[int, int]], article_id: str = ""
                 and _in_quote(text, *spans[i - 1], text):
             extra[i].append("attributed")
             holders[i] = holders[i] or list(holders[i - 1])
-    # 2. Every sentence of a quotation takes its speaker (named in the quote, a colon intro, the quote before).
-    said = [holders[i] if "attributed" in readings[i].statuses or "attributed" in extra[i] else speakers[i]
-            for i in range(len(spans))]
+    # 2. Every sentence of a quotation takes its speaker (named in the quote, a colon intro, the quote before):
+    # also one whose own words name someone ("“… I said, ‘No.’”": the regular expressions read inside the quote)
+    wholly = [parsed[i] is None and quotes.quoted_share(text, *spans[i], regions) >= quotes.WHOLLY_QUOTED
+              for i in range(len(spans))]
+    said = [None if wholly[i] else holders[i] if "attributed" in readings[i].statuses or "attributed" in extra[i]
+            else speakers[i] for i in range(len(spans))]
     for i, j in enumerate(quotes.quote_speakers(text, spans, said)):
-        if j is not None and "attributed" not in readings[i].statuses + extra[i]:
+        own = "attributed" in readings[i].statuses + extra[i]
+        if j is None or own and (not wholly[i] or j == quotes.UNNAMED_SPEAKER):
+            continue
+        if not own:
             extra[i].append("attributed")
-            holders[i] = list(said[j] or ())
-            inherited[i] = inherited[i] or Inherited("attributed", *spans[j], text[spans[j][0]:spans[j][1]],
-                                                     _holder(holders[j]))
+        if j == quotes.UNNAMED_SPEAKER:
+            holders[i] = holders[i] or ["unnamed"]
+            continue
+        holders[i] = list(said[j] or ())
+        inherited[i] = inherited[i] or Inherited("attributed", *spans[j], text[spans[j][0]:spans[j][1]],
+                                                 _holder(holders[j]))
     # 3. Non-confirmation and denial reach every sentence of the text stating the same claim.
     for j, r in enumerate(readings):
         for status in ("unconfirmed", "disputed"):
@@ -377,9 +387,17 @@ def annotate_spans(text: str, spans: list[tuple[int, int]], article_id: str = ""
             cue = f"vague: {readings[i].vague}"
         polarity, polarity_cue = read_polarity(text[s:e])
         out.append(Sentence(article_id, s, e, text[s:e], main, statuses, cue, holder, uncertain,
-                            readings[i].scope, inherited[i], polarity, polarity_cue))
-    resolved = holders_mod.resolve_pronouns([x.holder for x in out])
-    return [x if x.holder is h else replace(x, holder=h) for x, h in zip(out, resolved, strict=True)]
+                            readings[i].scope, inherited[i], polarity, polarity_cue, _typed(parsed[i], s)))
+    # a pronoun holder refers back to the last person named as a source (a minor attribution names one too)
+    named = [x.holder or next((a.holder for a in x.attributions if a.holder), None) for x in out]
+    resolved = holders_mod.resolve_pronouns(named)
+    return [x if x.holder is None or x.holder is h else replace(x, holder=h) for x, h in zip(out, resolved, strict=True)]
+
+
+def _typed(found: tuple[attribution.Found, ...] | None, start: int) -> tuple[Attribution, ...]:
+    """The parse's attributions of a sentence as typed records (article offsets)."""
+    return tuple(Attribution(_holder([f.holder or "unnamed"]), f.cue, start + f.span[0], start + f.span[1], f.rule,
+                             round(f.share, 3)) for f in found or () if f.rule and f.span != (0, 0))
 
 
 def _other_instance(body: str, classes: set[str]) -> bool:
