@@ -14,42 +14,24 @@ Example:
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from index import lexicon
+from index.content import (MIN_CONTENT, OPEN_TOKENS, RELATIVE, STATEMENT_NOUNS, SUBJECT_DEPS, Found, content_tokens,
+                           found_of, frame_tokens, introduces, quoted_tokens, reports_clause, subject_of)
 from index.parse import parse_many
 from index.precheck import is_form, lemma_of, needs_parse
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 # The rules read tags and dependencies only: NER, the attribute ruler and the lemmatizer are skipped
 # (together they take more than half of the pipeline's time).
 _UNUSED_PIPES = ("ner", "attribute_ruler", "lemmatizer")
 UNNAMED = ""  # holder text of an unnamed source ("it was reported", "is said to")
-_CONTENT_DEPS = {"ccomp", "xcomp", "parataxis", "oprd"}
-_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-_RELATIVE = {"who", "that", "which", "whom"}
-_QUOTES = "“”\"«»"
-_QUOTE_TOKENS = {'"', "''", "“", "”", "``", "«", "»"}
-_OPEN_TOKENS = {"“", "``", "«"}
-_PRONOUN_TAGS = frozenset("PRP DT".split())  # "denied it", "confirmed this"
 _HOLDER_TRIM = " ,.;:—–-“”\"'’()"
-
-
-@dataclass(frozen=True)
-class Found:
-    """One attribution found in a sentence: the rule, its cue word, the holder phrase ("" = unnamed), and
-    the share of the sentence its content makes up (a sentence is attributed when most of it is)."""
-
-    rule: str
-    cue: str
-    holder: str
-    share: float = 1.0
-    span: tuple[int, int] = (0, 0)  # character offsets of the content in the sentence (first to last word)
 
 
 @dataclass(frozen=True)
@@ -90,36 +72,13 @@ def _phrase(tok: "Token", drop: "Token | None" = None) -> str:
     return text.strip(_HOLDER_TRIM)
 
 
-def _subject(verb: "Token") -> "Token | None":
-    """The subject of a verb, inherited from the verb it is coordinated with, or governs ("went on to say")."""
-    seen = 0
-    while verb is not None and seen < 4:
-        seen += 1
-        subj = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
-        if subj is not None:
-            if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                return verb.head
-            return subj
-        if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp"} and verb.head.i != verb.i:
-            verb = verb.head
-            continue
-        if verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:  # "responded by saying that …"
-            verb = verb.head.head
-            continue
-        if verb.dep_ in {"acl", "relcl"}:
-            return verb.head
-        # "…,” Viguerie notes.": the small model may take the name for a compound of the verb
-        return next((c for c in verb.children if c.dep_ == "compound" and c.i < verb.i and c.tag_ == "NNP"), None)
-    return None
-
-
 def _holder(verb: "Token") -> str | None:
     """The holder phrase of a reporting verb; "" for an unnamed passive ("it was reported"), None if none."""
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None:
         obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
         return _phrase(obj) if obj is not None else None
-    subj = _subject(verb)
+    subj = subject_of(verb)
     if subj is None:
         return None
     if subj.dep_ == "nsubjpass" and subj.head.i == verb.i:
@@ -127,150 +86,6 @@ def _holder(verb: "Token") -> str | None:
             return _phrase(subj, drop=verb)  # "The pilots were asked what they thought": they answer
         return UNNAMED  # "it was reported that", "he is said to be ill"
     return _phrase(subj, drop=verb)
-
-
-def _size(tokens: "Iterable[Token]") -> int:
-    return sum(1 for t in tokens if not t.is_punct)
-
-
-def _quoted(doc: "Doc") -> set[int]:
-    """Indices of the tokens inside quotes: as the article's quotes mark them (`read_many` stores them in
-    `doc.user_data`), or else between the sentence's own marks (an unclosed one runs to the end)."""
-    if "quoted" in doc.user_data:
-        return doc.user_data["quoted"]
-    inside, out = False, set()
-    for t in doc:
-        if t.text in _QUOTE_TOKENS:
-            inside = not inside if t.text in {'"', "''"} else t.text in _OPEN_TOKENS
-        elif inside:
-            out.add(t.i)
-    return out
-
-
-# Dependents of a reporting verb that are not what is reported: who, when, auxiliaries, "told reporters".
-_NOT_CONTENT = frozenset("nsubj nsubjpass csubj csubjpass agent aux auxpass neg advmod npadvmod punct mark cc "
-                         "prt intj expl dative dep preconj meta".split())
-_CORE = frozenset("ccomp xcomp parataxis oprd".split())
-# Prepositions that introduce what is reported, for any verb and for some ("called for", "pointed to").
-_CONTENT_PREPS = frozenset("about as".split())
-_VERB_PREPS = {"call": {"for", "on"}, "point": {"to"}, "push": {"for"}, "argue": {"for", "against"},
-               "accuse": {"of"}, "warn": {"of", "against"}, "ask": {"for"}, "blame": {"for"},
-               "praise": {"for"}, "criticize": {"for"}, "criticise": {"for"}, "urge": {"to"}, "vow": {"to"},
-               "pledge": {"to"}, "press": {"for"}, "advocate": {"for"}, "complain": {"of"}}
-_ADDRESSEE = frozenset("tell ask inform assure remind warn notify".split())  # "told reporters (that) …"
-
-
-def _content_children(verb: "Token") -> list["Token"]:
-    """The dependents of a verb that make up what it reports (clause, object, "for"/"to" phrase, …)."""
-    lemma = lemma_of(verb)
-    objects = lemma in _OBJECT_REPORTS or lemma in lexicon.COGNITION_LEMMAS
-    kids = [c for c in verb.children if c.dep_ not in _NOT_CONTENT]
-    has_clause = any(c.dep_ in _CORE for c in kids)
-    out = []
-    for c in kids:
-        if c.dep_ == "prep" and c.lower_ not in _CONTENT_PREPS and c.lower_ not in _VERB_PREPS.get(lemma, ()):
-            # "said in a statement that …" (the small model hangs the clause on "statement")
-            out += [g for o in c.children if o.lower_ in _STATEMENT_NOUNS for g in o.children
-                    if g.dep_ in {"relcl", "acl"} and g.left_edge.lower_ == "that"]
-            continue  # "said on Tuesday", "in a statement"
-        if c.dep_ in {"dobj", "attr", "acomp"} and (not objects or (has_clause and lemma in _ADDRESSEE)):
-            continue
-        if c.dep_ == "conj" and any(g.dep_ in _SUBJECT_DEPS for g in c.children):
-            continue  # "…, and she agreed": another speaker
-        if c.dep_ == "advcl" and lemma_of(c) in lexicon.SPEECH_LEMMAS | lexicon.COGNITION_LEMMAS:
-            continue  # "…, noting that …": a report of its own
-        out.append(c)
-    core = [c for c in out if c.dep_ in _CORE or c.dep_ in {"dobj", "prep", "relcl", "acl"}]
-    return out if core else []
-
-
-def content_tokens(verb: "Token") -> set[int]:
-    """Indices of the tokens that are the verb's reported content: its clause, object or "for"/"to"
-    phrase, the sentence around a parenthetical speaker tag ("…, he said, …"), the quote beside it, the
-    text after a colon."""
-    doc = verb.doc
-    out = {t.i for c in _content_children(verb) for t in c.subtree}
-    if verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and any(
-            c.lower_ == "as" and c.dep_ == "mark" for c in verb.children)):
-        out |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}  # "…, he said, …", "as he puts it"
-    quoted = _quoted(doc)
-    if quoted and verb.i not in quoted:
-        out |= quoted  # "“We won,” Smith told reporters": the quote beside the speaker tag
-    if any(t.text == ":" for t in doc[verb.i + 1:verb.i + 3]):
-        out |= {t.i for t in doc[verb.i + 1:]}  # "The mayor said:" before a quoted paragraph
-    return out
-
-
-SHARE_CHARS = True
-
-
-def _weight(tokens: "Iterable[Token]") -> int:
-    """The size of some words: their characters (as the corpora measure a span), or else their count."""
-    if SHARE_CHARS:
-        return sum(len(t.text) for t in tokens)
-    return _size(tokens)
-
-
-def content_share(verb: "Token") -> float:
-    """The share of the sentence that is the verb's reported content (clause, quote, object, colon text).
-
-    The cue, its holder and everything the writer adds (an apposition describing the speaker, "at a
-    rally on Tuesday") count as the writer's: "“This is it,” said Ann Lee, the group's president."
-    is mostly the writer's own statement about Ann Lee.
-
-    Example:
-        >>> doc = parse_many(["Trump believes the wall will be built."], disable=_UNUSED_PIPES)[0]
-        >>> round(content_share(doc[1]), 2)
-        0.56
-    """
-    if _introduces(verb):
-        return 1.0
-    return _found("", "", "", verb.doc, content_tokens(verb), frame_tokens(verb)).share
-
-
-def _introduces(verb: "Token") -> bool:
-    """"The mayor said:" before a quoted paragraph: the quote after it is its content."""
-    return verb.doc[-1].text == ":" and verb.i >= len(verb.doc) - 3
-
-
-def frame_tokens(verb: "Token") -> set[int]:
-    """The words of the attribution itself, which are neither its content nor a claim of the writer: the
-    cue and its auxiliaries, the holder's name (with a restrictive relative clause: "officials who spoke on
-    condition of anonymity"), the addressee ("told reporters"). An apposition or a clause set off by commas
-    ("Ann Lee, the group's president,") and adjuncts ("at a rally on Tuesday") are the writer's own."""
-    frame = {verb.i} | {t.i for c in verb.children if c.dep_ in _FRAME_DEPS or (
-        c.dep_ == "dobj" and lemma_of(verb) in _ADDRESSEE) for t in c.subtree}
-    subj = _subject(verb)
-    if subj is not None and subj.i != verb.head.i:
-        said = {t.i for c in subj.children if c.dep_ in {"appos", "acl", "relcl", "prep"} and _set_off(c)
-                for t in c.subtree}
-        frame |= {t.i for t in subj.subtree} - said
-    return frame
-
-
-_FRAME_DEPS = frozenset("aux auxpass neg prt dative agent".split())
-
-
-def _set_off(phrase: "Token") -> bool:
-    """An apposition, or a phrase after a comma ("Ann Lee, who leads it,"): the writer's own statement."""
-    left = phrase.left_edge.i
-    return phrase.dep_ == "appos" or left > 0 and phrase.doc[left - 1].text in {",", "(", "—", "–"}
-
-
-def _found(rule: str, cue: str, holder: str, doc: "Doc", ids: set[int], frame: set[int] | None = None) -> Found:
-    """A `Found` whose content is the tokens `ids`: its share of the sentence (without the words of the
-    attribution itself, `frame`) and its character span."""
-    words = sorted(i for i in ids if not doc[i].is_punct and doc[i].text not in _QUOTE_TOKENS)
-    if not words or len(words) == 1 and doc[words[0]].tag_ in _PRONOUN_TAGS:
-        return Found(rule, cue, holder, 0.0)  # "The ministry denied it.": a pronoun reports nothing
-    first, last = doc[words[0]], doc[words[-1]]
-    rest = [t for t in doc if not t.is_punct and (t.i in ids or t.i not in (frame or ()))]
-    share = min(1.0, _weight(doc[i] for i in words) / max(1, _weight(rest)))
-    return Found(rule, cue, holder, share, (first.idx, last.idx + len(last.text)))
-
-
-MIN_CONTENT = 0.2  # below it, a verb does not even name a speaker for the quotes around it
-ATTRIBUTED_SHARE = 0.5  # a sentence is attributed when one source's content is at least half of it
 
 
 def _infinitive(verb: "Token") -> bool:
@@ -281,7 +96,7 @@ def _infinitive(verb: "Token") -> bool:
 
 def _person(verb: "Token") -> bool:
     """The verb's subject is a name or a personal pronoun ("Carson suggested", "she indicated")."""
-    subj = _subject(verb)
+    subj = subject_of(verb)
     return subj is not None and (subj.tag_ in {"NNP", "NNPS"} or subj.lower_ in {"he", "she", "i", "we", "they"}
                                  or subj.lower_ in lexicon.PERSON_NOUNS)
 
@@ -290,19 +105,19 @@ def _belief_adjective(doc: "Doc") -> Iterator[Found]:
     """"Not everyone is convinced the issue will …", "she is sure that …": the copula's subject holds it."""
     for tok in doc:
         if tok.lower_ in lexicon.BELIEF_ADJECTIVES and tok.dep_ in {"acomp", "ROOT", "conj"} and \
-                any(c.dep_ in {"ccomp", "xcomp"} for c in tok.children) and tok.i not in _quoted(doc):
-            subj = _subject(tok.head if tok.dep_ == "acomp" else tok)  # "is convinced": adjective or passive
+                any(c.dep_ in {"ccomp", "xcomp"} for c in tok.children) and tok.i not in quoted_tokens(doc):
+            subj = subject_of(tok.head if tok.dep_ == "acomp" else tok)  # "is convinced": adjective or passive
             if subj is None:  # "Not everyone is convinced": the small model hangs the subject on "is"
                 subj = next((g for c in tok.children if c.dep_ in {"aux", "auxpass"} for g in c.children
-                             if g.dep_ in _SUBJECT_DEPS), None)
+                             if g.dep_ in SUBJECT_DEPS), None)
             if subj is not None:
                 ids = {t.i for c in tok.children if c.dep_ in {"ccomp", "xcomp"} for t in c.subtree}
-                yield _found("belief_adjective", tok.text, _phrase(subj), doc, ids)
+                yield found_of("belief_adjective", tok.text, _phrase(subj), doc, ids)
 
 
 def _verb_rule(lemmas: frozenset[str], name: str) -> Callable[["Doc"], Iterator[Found]]:
     def find(doc: "Doc") -> Iterator[Found]:
-        quoted = _quoted(doc)
+        quoted = quoted_tokens(doc)
         for tok in _candidates(doc):
             if tok.i in quoted:
                 continue  # a verb inside a quote is the speaker's word, not the narrator's
@@ -321,22 +136,16 @@ def _verb_rule(lemmas: frozenset[str], name: str) -> Callable[["Doc"], Iterator[
             ids = content_tokens(tok)
             if tok.dep_ == "pcomp" and tok.head.lower_ == "with":  # "…, with Chestnut saying 2022 marked …"
                 ids |= set(range(tok.i + 1, len(doc)))
-            found = _found(name, tok.text, "", doc, ids, frame_tokens(tok))
-            if _introduces(tok):
+            beside = bool(quoted & ids)  # "“We lied,” says X, a …": a speaker tag
+            # what a clause or a quote reports is weighed against the writer's words only; a noun phrase
+            # ("criticized Nabisco for the move") against the whole sentence
+            found = found_of(name, tok.text, "", doc, ids, frame_tokens(tok) if beside or reports_clause(tok) else None)
+            if introduces(tok):
                 found = replace(found, share=1.0)
-            beside = bool(quoted) and found.span != (0, 0) and doc.char_span(*found.span) is not None and \
-                any(t.i in quoted for t in doc.char_span(*found.span))  # "“We lied,” says X, a …": a speaker tag
             holder = _holder(tok) if found.share >= MIN_CONTENT or beside else None
             if holder is not None:
                 yield replace(found, holder=holder)
     return find
-
-
-_OBJECT_REPORTS = frozenset(
-    "promise pledge vow propose demand urge deny accuse blame praise criticize criticise predict announce reveal "
-    "tell ask recall emphasize emphasise stress tout acknowledge admit reject dismiss cite question slam attack "
-    "defend call point describe cast portray characterize label dub brand quote show highlight outline express "
-    "request rebut refute dispute recount".split())
 
 
 def _rest(doc: "Doc", *phrases: "Token") -> set[int]:
@@ -350,7 +159,7 @@ def _according_to(doc: "Doc") -> Iterator[Found]:
             to = next((c for c in tok.children if c.lower_ == "to"), None)
             obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
             if obj is not None:
-                yield _found("according_to", "according to", _phrase(obj), doc, _rest(doc, tok))
+                yield found_of("according_to", "according to", _phrase(obj), doc, _rest(doc, tok))
 
 
 def _document_finding(doc: "Doc") -> Iterator[Found]:
@@ -359,7 +168,7 @@ def _document_finding(doc: "Doc") -> Iterator[Found]:
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is not None and (subj.lower_ in lexicon.DOCUMENT_NOUNS or
                                      subj.lower_.removesuffix("s") in lexicon.DOCUMENT_NOUNS):
-                yield _found("document_finding", tok.text, _phrase(subj), doc, content_tokens(tok))
+                yield found_of("document_finding", tok.text, _phrase(subj), doc, content_tokens(tok))
 
 
 def _statement(doc: "Doc") -> Iterator[Found]:
@@ -368,12 +177,9 @@ def _statement(doc: "Doc") -> Iterator[Found]:
         if tok.lower_ == "in" and tok.dep_ == "prep" and tok.head.dep_ == "ROOT" and \
                 lemma_of(tok.head) not in lexicon.SPEECH_LEMMAS:  # "said in a statement that …": the verb's
             obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-            subj = _subject(tok.head)
-            if obj is not None and obj.lower_ in _STATEMENT_NOUNS and subj is not None:
-                yield _found("in_a_statement", f"in a {obj.text}", _phrase(subj), doc, _rest(doc, tok, subj))
-
-
-_STATEMENT_NOUNS = frozenset("statement interview tweet remarks letter email post speech op-ed memo".split())
+            subj = subject_of(tok.head)
+            if obj is not None and obj.lower_ in STATEMENT_NOUNS and subj is not None:
+                yield found_of("in_a_statement", f"in a {obj.text}", _phrase(subj), doc, _rest(doc, tok, subj))
 
 
 def _label_start(doc: "Doc") -> tuple["Token", int] | None:
@@ -383,7 +189,7 @@ def _label_start(doc: "Doc") -> tuple["Token", int] | None:
     if colon is not None and colon.i > 0:
         return colon, 0
     for t in doc[7:-2]:
-        if t.text == ":" and doc[t.i + 1].text in _OPEN_TOKENS | {'"', "``"}:
+        if t.text == ":" and doc[t.i + 1].text in OPEN_TOKENS | {'"', "``"}:
             dash = next((d for d in reversed(doc[max(0, t.i - 7):t.i]) if d.text in {"-", "—", "–", "--"}), None)
             if dash is not None:
                 return t, dash.i + 1
@@ -407,15 +213,15 @@ def _colon_label(doc: "Doc") -> Iterator[Found]:
         document = label[-1].lower_ in lexicon.DOCUMENT_NOUNS and (label[0].lower_ == "the" or len(label) == 1)
         if not (name or document) or label[-1].lower_ in lexicon.NOT_A_SPEAKER:
             return  # "For context: …", "Its job: …", "Another problem for Sanders: …"
-        yield _found("colon_label", ":", holder, doc, set(range(colon.i + 1, len(doc))))
+        yield found_of("colon_label", ":", holder, doc, set(range(colon.i + 1, len(doc))))
 
 
 def _colon_intro(doc: "Doc") -> Iterator[Found]:
     """"Trump issued the following statement:": the subject speaks the quote that follows (not this sentence)."""
     if len(doc) > 2 and doc[-1].text == ":":
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
-        subj = _subject(root) if root is not None else None
-        if subj is not None and subj.lower_ not in _RELATIVE | {"it", "this", "there"}:
+        subj = subject_of(root) if root is not None else None
+        if subj is not None and subj.lower_ not in RELATIVE | {"it", "this", "there"}:
             yield Found("colon_intro", ":", _phrase(subj), MIN_CONTENT)
 
 

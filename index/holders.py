@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from index.attribution import ATTRIBUTED_SHARE, Found
+from index.content import ATTRIBUTED_SHARE, Found
 from index.types import Holder
 
 if TYPE_CHECKING:  # pragma: no cover
