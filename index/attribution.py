@@ -112,7 +112,8 @@ def _belief_adjective(doc: "Doc") -> Iterator[Found]:
                              if g.dep_ in SUBJECT_DEPS), None)
             if subj is not None:
                 ids = {t.i for c in tok.children if c.dep_ in {"ccomp", "xcomp"} for t in c.subtree}
-                yield found_of("belief_adjective", tok.text, _phrase(subj), doc, ids)
+                frame = frame_tokens(tok.head if tok.dep_ == "acomp" else tok) | {tok.i} | {t.i for t in subj.subtree}
+                yield found_of("belief_adjective", tok.text, _phrase(subj), doc, ids, frame)
 
 
 def _verb_rule(lemmas: frozenset[str], name: str) -> Callable[["Doc"], Iterator[Found]]:
@@ -168,7 +169,8 @@ def _document_finding(doc: "Doc") -> Iterator[Found]:
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is not None and (subj.lower_ in lexicon.DOCUMENT_NOUNS or
                                      subj.lower_.removesuffix("s") in lexicon.DOCUMENT_NOUNS):
-                yield found_of("document_finding", tok.text, _phrase(subj), doc, content_tokens(tok))
+                yield found_of("document_finding", tok.text, _phrase(subj), doc, content_tokens(tok),
+                               frame_tokens(tok) if reports_clause(tok) else None)
 
 
 def _statement(doc: "Doc") -> Iterator[Found]:
