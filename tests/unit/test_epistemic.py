@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from index import annotate
-from index.epistemic import holder_is_named, read_sentence
+from index.epistemic import read_sentence
+from index.holders import holder_is_named
 from index.loader import load_article
 from index.types import STATUSES, Holder
 
