@@ -231,7 +231,8 @@ RULES: tuple[Rule, ...] = (
     Rule("according_to", "attributed", '"according to X, …"', "the object of 'to'", _according_to),
     Rule("document_finding", "attributed", '"the report found that …", "polls show …"',
          "the document noun subject", _document_finding),
-    Rule("speech_verb", "attributed", "a verb of saying whose clause, quote, object or colon text is a third of the sentence (“…,” she said; X told Y …)",
+    Rule("speech_verb", "attributed", "a verb of saying whose clause, quote, object or colon text is most of the "
+         "sentence, its own words left out (“…,” she said; X told Y …)",
          "its subject's noun phrase (or the agent of a passive; unnamed for 'it was reported')",
          _verb_rule(lexicon.SPEECH_LEMMAS, "speech_verb")),
     Rule("thought_verb", "attributed", "a verb of thought or intention with a clause (X believes …, plans to …)",

@@ -147,9 +147,9 @@ def _weight(tokens: "Iterable[Token]") -> int:
 def content_share(verb: "Token") -> float:
     """The share of the sentence that is the verb's reported content (clause, quote, object, colon text).
 
-    The cue, its holder and everything the writer adds (an apposition describing the speaker, "at a
-    rally on Tuesday") count as the writer's: "“This is it,” said Ann Lee, the group's president."
-    is mostly the writer's own statement about Ann Lee.
+    The words of the attribution itself (`frame_tokens`: cue, holder's name) are left out; what the
+    writer adds (an apposition describing the speaker, "at a rally on Tuesday") counts as the writer's:
+    "“No,” said Ann Lee, the group's president since 2019." is mostly the writer's statement about Ann Lee.
 
     Example:
         >>> doc = parse_many(["Trump believes the wall will be built."])[0]
