@@ -171,11 +171,23 @@ def _typed(question: str, e: Evidence) -> bool:
 
 
 def _phrase_text(span: str, s: Sentence) -> str:
-    """The answer line: the phrase alone, framed as a report when its source only reports it."""
-    if s.status == "asserted":
+    """The answer line: the phrase alone, framed as a report when its source only reports it (the
+    sentence's holder, or a minor attribution whose content holds the phrase: `Sentence.holder_at`).
+
+    Example:
+        >>> from index.types import Attribution, Holder
+        >>> t = "The senator, who chairs the panel, said the bill was dead."
+        >>> a = Attribution(Holder("The senator", (), True), "said", 40, 57, "speech_verb", 0.4)
+        >>> _phrase_text("the bill was dead", Sentence("x", 0, len(t), t, attributions=(a,)))
+        'According to The senator: the bill was dead.'
+    """
+    at = s.text.find(span)
+    held = s.holder_at(s.start + at, s.start + at + len(span)) if at >= 0 else None
+    if s.status == "asserted" and held is None:
         return f"{span}."
-    if s.holder and not s.holder.unnamed:
-        return f"According to {s.holder.sources[0]}: {span}."
+    holder = held or s.holder
+    if holder and not holder.unnamed:
+        return f"According to {holder.sources[0]}: {span}."
     return f"Reportedly, {span}."
 
 

@@ -56,8 +56,10 @@ class Verdict:
 CONFIRMATION_DENIED = "The party the claim says confirmed it has not confirmed it."
 
 
-def stance(s: Sentence) -> str:
-    """How one sentence stands to its claim: negated, denied, unconfirmed, report or fact.
+def stance(s: Sentence, claim: str = "") -> str:
+    """How one sentence stands to its claim: negated, denied, unconfirmed, report or fact. An asserted
+    sentence reports the claim when the claim's words lie in a minor attribution's content
+    ("…, a vote Smith called a disaster": "the vote was a disaster" is Smith's).
 
     Example:
         >>> stance(Sentence("a", 0, 5, "No deal was signed.", "asserted", ("asserted",), "", None,
@@ -72,8 +74,20 @@ def stance(s: Sentence) -> str:
     if "unconfirmed" in st:
         return "unconfirmed"
     if st <= {"asserted"}:
-        return "fact"
+        return "report" if claim and _in_minor_content(s, claim) else "fact"
     return "report"
+
+
+def _in_minor_content(s: Sentence, claim: str) -> bool:
+    """More of the claim's words lie inside the sentence's attributions' content than in the writer's own
+    words around it ("Correction: an earlier article said 40 were killed; 14 were killed." states 14)."""
+    words = _words(claim) - STOPWORDS
+    outside = s.text
+    for a in s.attributions:
+        lo, hi = a.start - s.start, a.end - s.start
+        outside = outside[:lo] + " " * (hi - lo) + outside[hi:]
+    inside = set().union(*(_words(s.text[a.start - s.start:a.end - s.start]) for a in s.attributions))
+    return len(words & inside) > len(words & _words(outside))
 
 
 def figures(text: str) -> tuple[str, ...]:
@@ -102,7 +116,7 @@ def judge(items: Sequence[tuple[Sentence, str]], claim: str = "") -> Verdict:
     """
     if not items:
         return Verdict("not_in_articles", LABELS["not_in_articles"])
-    stances = [stance(s) for s, _ in items]
+    stances = [stance(s, claim) for s, _ in items]
     by = {k: [i for i, x in enumerate(stances) if x == k] for k in ("fact", "report", "unconfirmed", "denied",
                                                                      "negated")}
     kind = _kind(by, [d for _, d in items])

@@ -9,7 +9,7 @@ Example:
 from index.catalog import Catalog
 from index.catalog_base import BaseCatalog
 from index.embed import HashingEmbeddings, SentenceTransformerEmbeddings
-from index.epistemic import annotate, annotate_article, holder_is_named, read_sentence
+from index.epistemic import annotate, annotate_article, read_sentence
 from index.errors import (
     ArticleError,
     ConfigError,
@@ -19,15 +19,16 @@ from index.errors import (
     SourcecheckError,
     StoreError,
 )
+from index.holders import holder_is_named
 from index.ingest import IngestReport, ingest, ingest_articles, prepare
 from index.loader import load_article, parse_article
 from index.settings import Settings
 from index.splitter import chunk_sentences, split_sentences
 from index.store import Store
-from index.types import STATUSES, Article, Chunk, Holder, Inherited, Sentence
+from index.types import STATUSES, Article, Attribution, Chunk, Holder, Inherited, Sentence
 
 __all__ = [
-    "STATUSES", "Article", "ArticleError", "BaseCatalog", "Catalog", "Chunk", "ConfigError", "CorpusError",
+    "STATUSES", "Article", "ArticleError", "Attribution", "BaseCatalog", "Catalog", "Chunk", "ConfigError", "CorpusError",
     "HashingEmbeddings", "Holder", "IndexMismatchError", "Inherited", "IngestReport", "QuestionError", "Sentence",
     "SentenceTransformerEmbeddings", "Settings", "SourcecheckError", "Store", "StoreError", "annotate",
     "annotate_article", "chunk_sentences", "holder_is_named", "ingest", "ingest_articles", "load_article",

@@ -14,40 +14,24 @@ Example:
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from index import lexicon
+from index.content import (MIN_CONTENT, OPEN_TOKENS, RELATIVE, STATEMENT_NOUNS, SUBJECT_DEPS, Found, content_tokens,
+                           found_of, frame_tokens, introduces, quoted_tokens, reports_clause, subject_of)
 from index.parse import parse_many
 from index.precheck import is_form, lemma_of, needs_parse
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 # The rules read tags and dependencies only: NER, the attribute ruler and the lemmatizer are skipped
 # (together they take more than half of the pipeline's time).
 _UNUSED_PIPES = ("ner", "attribute_ruler", "lemmatizer")
 UNNAMED = ""  # holder text of an unnamed source ("it was reported", "is said to")
-_CONTENT_DEPS = {"ccomp", "xcomp", "parataxis", "oprd"}
-_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-_RELATIVE = {"who", "that", "which", "whom"}
-_QUOTES = "“”\"«»"
-_QUOTE_TOKENS = {'"', "''", "“", "”", "``", "«", "»"}
-_OPEN_TOKENS = {"“", "``", "«"}
 _HOLDER_TRIM = " ,.;:—–-“”\"'’()"
-
-
-@dataclass(frozen=True)
-class Found:
-    """One attribution found in a sentence: the rule, its cue word, the holder phrase ("" = unnamed), and
-    the share of the sentence its content makes up (a sentence is attributed when most of it is)."""
-
-    rule: str
-    cue: str
-    holder: str
-    share: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -88,36 +72,13 @@ def _phrase(tok: "Token", drop: "Token | None" = None) -> str:
     return text.strip(_HOLDER_TRIM)
 
 
-def _subject(verb: "Token") -> "Token | None":
-    """The subject of a verb, inherited from the verb it is coordinated with, or governs ("went on to say")."""
-    seen = 0
-    while verb is not None and seen < 4:
-        seen += 1
-        subj = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
-        if subj is not None:
-            if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                return verb.head
-            return subj
-        if verb.dep_ in {"conj", "xcomp", "advcl", "ccomp"} and verb.head.i != verb.i:
-            verb = verb.head
-            continue
-        if verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i:  # "responded by saying that …"
-            verb = verb.head.head
-            continue
-        if verb.dep_ in {"acl", "relcl"}:
-            return verb.head
-        # "…,” Viguerie notes.": the small model may take the name for a compound of the verb
-        return next((c for c in verb.children if c.dep_ == "compound" and c.i < verb.i and c.tag_ == "NNP"), None)
-    return None
-
-
 def _holder(verb: "Token") -> str | None:
     """The holder phrase of a reporting verb; "" for an unnamed passive ("it was reported"), None if none."""
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is not None:
         obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
         return _phrase(obj) if obj is not None else None
-    subj = _subject(verb)
+    subj = subject_of(verb)
     if subj is None:
         return None
     if subj.dep_ == "nsubjpass" and subj.head.i == verb.i:
@@ -127,122 +88,15 @@ def _holder(verb: "Token") -> str | None:
     return _phrase(subj, drop=verb)
 
 
-def _size(tokens: "Iterable[Token]") -> int:
-    return sum(1 for t in tokens if not t.is_punct)
-
-
-def _quoted(doc: "Doc") -> set[int]:
-    """Indices of the tokens inside quotes: as the article's quotes mark them (`read_many` stores them in
-    `doc.user_data`), or else between the sentence's own marks (an unclosed one runs to the end)."""
-    if "quoted" in doc.user_data:
-        return doc.user_data["quoted"]
-    inside, out = False, set()
-    for t in doc:
-        if t.text in _QUOTE_TOKENS:
-            inside = not inside if t.text in {'"', "''"} else t.text in _OPEN_TOKENS
-        elif inside:
-            out.add(t.i)
-    return out
-
-
-# Dependents of a reporting verb that are not what is reported: who, when, auxiliaries, "told reporters".
-_NOT_CONTENT = frozenset("nsubj nsubjpass csubj csubjpass agent aux auxpass neg advmod npadvmod punct mark cc "
-                         "prt intj expl dative dep preconj meta".split())
-_CORE = frozenset("ccomp xcomp parataxis oprd".split())
-# Prepositions that introduce what is reported, for any verb and for some ("called for", "pointed to").
-_CONTENT_PREPS = frozenset("about as".split())
-_VERB_PREPS = {"call": {"for", "on"}, "point": {"to"}, "push": {"for"}, "argue": {"for", "against"},
-               "accuse": {"of"}, "warn": {"of", "against"}, "ask": {"for"}, "blame": {"for"},
-               "praise": {"for"}, "criticize": {"for"}, "criticise": {"for"}, "urge": {"to"}, "vow": {"to"},
-               "pledge": {"to"}, "press": {"for"}, "advocate": {"for"}, "complain": {"of"}}
-_ADDRESSEE = frozenset("tell ask inform assure remind warn notify".split())  # "told reporters (that) …"
-
-
-def _content_children(verb: "Token") -> list["Token"]:
-    """The dependents of a verb that make up what it reports (clause, object, "for"/"to" phrase, …)."""
-    lemma = lemma_of(verb)
-    objects = lemma in _OBJECT_REPORTS or lemma in lexicon.COGNITION_LEMMAS
-    kids = [c for c in verb.children if c.dep_ not in _NOT_CONTENT]
-    has_clause = any(c.dep_ in _CORE for c in kids)
-    out = []
-    for c in kids:
-        if c.dep_ == "prep" and c.lower_ not in _CONTENT_PREPS and c.lower_ not in _VERB_PREPS.get(lemma, ()):
-            # "said in a statement that …" (the small model hangs the clause on "statement")
-            out += [g for o in c.children if o.lower_ in _STATEMENT_NOUNS for g in o.children
-                    if g.dep_ in {"relcl", "acl"} and g.left_edge.lower_ == "that"]
-            continue  # "said on Tuesday", "in a statement"
-        if c.dep_ in {"dobj", "attr", "acomp"} and (not objects or (has_clause and lemma in _ADDRESSEE)):
-            continue
-        if c.dep_ == "conj" and any(g.dep_ in _SUBJECT_DEPS for g in c.children):
-            continue  # "…, and she agreed": another speaker
-        if c.dep_ == "advcl" and lemma_of(c) in lexicon.SPEECH_LEMMAS | lexicon.COGNITION_LEMMAS:
-            continue  # "…, noting that …": a report of its own
-        out.append(c)
-    core = [c for c in out if c.dep_ in _CORE or c.dep_ in {"dobj", "prep", "relcl", "acl"}]
-    return out if core else []
-
-
-def _frame_size(verb: "Token") -> int:
-    """The words of the attribution itself: the cue, its holder, "told reporters", "on Tuesday", …"""
-    content = {t.i for c in _content_children(verb) for t in c.subtree}
-    subj = _subject(verb)
-    frame = {verb.i}
-    if subj is not None:
-        # the holder's name counts as the frame; its appositions and relative clauses are the writer's
-        # own statements ("Scott Reed, senior political strategist for …")
-        said = {t.i for c in subj.children if c.dep_ in {"appos", "relcl", "acl", "prep"} for t in c.subtree}
-        frame |= {t.i for t in subj.subtree} - said if subj.i != verb.head.i else {subj.i}
-    for c in verb.children:
-        if c.dep_ in _NOT_CONTENT or c.dep_ in {"prep", "dobj"} or c.dep_ == "advcl" and c.i not in content:
-            frame |= {t.i for t in c.subtree}
-    return _size(verb.doc[i] for i in frame - content - _quoted(verb.doc))
-
-
-def content_share(verb: "Token") -> float:
-    """The share of the sentence that is the verb's reported content (clause, quote, object, colon text).
-
-    Example:
-        >>> doc = parse_many(["Trump believes the wall will be built."], disable=_UNUSED_PIPES)[0]
-        >>> round(content_share(doc[1]), 2)
-        0.71
-    """
-    doc = verb.doc
-    total = max(1, _size(doc))
-    size = sum(_size(c.subtree) for c in _content_children(verb))
-    if verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and any(
-            c.lower_ == "as" and c.dep_ == "mark" for c in verb.children)):
-        size = max(size, _size(verb.head.subtree) - _size(verb.subtree))  # "…, he said, …", "as he puts it"
-    quoted = _quoted(doc)
-    if quoted and verb.i not in quoted:
-        # "“We won,” Smith told reporters": beside a quote, the speaker tag is not the writer's claim
-        # (an apposition describing the speaker is, so it stays in the count)
-        size = max(size, _size(doc[i] for i in quoted) * total // max(1, total - _frame_size(verb)))
-    after = doc[verb.i + 1:verb.i + 3]
-    if any(t.text == ":" for t in after):
-        rest = _size(doc[verb.i + 1:])
-        size = max(size, rest if rest > 2 else total)  # "The mayor said:" before a quoted paragraph
-    return min(1.0, size / total)
-
-
-MIN_CONTENT = 0.2  # below it, a verb does not even name a speaker for the quotes around it
-ATTRIBUTED_SHARE = 0.5  # a sentence is attributed when one source's content is at least half of it
-
-
 def _infinitive(verb: "Token") -> bool:
     """"declined to say", "is supposed to announce", "how to tell": nobody says it here."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
         lemma_of(verb.head) not in {"go", "continue", "proceed"} and verb.head.lower_ not in {"went", "goes", "go"}
 
 
-def _main_report(verb: "Token") -> bool:
-    """The verb is the sentence's main predicate and reports a clause or quote (not only an object)."""
-    main = verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
-    return main and any(c.dep_ in _CORE | {"relcl", "acl"} for c in _content_children(verb))
-
-
 def _person(verb: "Token") -> bool:
     """The verb's subject is a name or a personal pronoun ("Carson suggested", "she indicated")."""
-    subj = _subject(verb)
+    subj = subject_of(verb)
     return subj is not None and (subj.tag_ in {"NNP", "NNPS"} or subj.lower_ in {"he", "she", "i", "we", "they"}
                                  or subj.lower_ in lexicon.PERSON_NOUNS)
 
@@ -251,19 +105,20 @@ def _belief_adjective(doc: "Doc") -> Iterator[Found]:
     """"Not everyone is convinced the issue will …", "she is sure that …": the copula's subject holds it."""
     for tok in doc:
         if tok.lower_ in lexicon.BELIEF_ADJECTIVES and tok.dep_ in {"acomp", "ROOT", "conj"} and \
-                any(c.dep_ in {"ccomp", "xcomp"} for c in tok.children) and tok.i not in _quoted(doc):
-            subj = _subject(tok.head if tok.dep_ == "acomp" else tok)  # "is convinced": adjective or passive
+                any(c.dep_ in {"ccomp", "xcomp"} for c in tok.children) and tok.i not in quoted_tokens(doc):
+            subj = subject_of(tok.head if tok.dep_ == "acomp" else tok)  # "is convinced": adjective or passive
             if subj is None:  # "Not everyone is convinced": the small model hangs the subject on "is"
                 subj = next((g for c in tok.children if c.dep_ in {"aux", "auxpass"} for g in c.children
-                             if g.dep_ in _SUBJECT_DEPS), None)
+                             if g.dep_ in SUBJECT_DEPS), None)
             if subj is not None:
-                size = sum(_size(c.subtree) for c in tok.children if c.dep_ in {"ccomp", "xcomp"})
-                yield Found("belief_adjective", tok.text, _phrase(subj), size / max(1, _size(doc)))
+                ids = {t.i for c in tok.children if c.dep_ in {"ccomp", "xcomp"} for t in c.subtree}
+                frame = frame_tokens(tok.head if tok.dep_ == "acomp" else tok) | {tok.i} | {t.i for t in subj.subtree}
+                yield found_of("belief_adjective", tok.text, _phrase(subj), doc, ids, frame)
 
 
 def _verb_rule(lemmas: frozenset[str], name: str) -> Callable[["Doc"], Iterator[Found]]:
     def find(doc: "Doc") -> Iterator[Found]:
-        quoted = _quoted(doc)
+        quoted = quoted_tokens(doc)
         for tok in _candidates(doc):
             if tok.i in quoted:
                 continue  # a verb inside a quote is the speaker's word, not the narrator's
@@ -279,27 +134,24 @@ def _verb_rule(lemmas: frozenset[str], name: str) -> Callable[["Doc"], Iterator[
             if lemma in lexicon.CLAUSE_ONLY and not any(c.dep_ == "ccomp" for c in tok.children) and \
                     not any(t.text == ":" for t in doc[tok.i + 1:tok.i + 3]):
                 continue  # "agreed to stop" is no report; "agreed that …", "continued: …" are
-            share = content_share(tok)
+            ids = content_tokens(tok)
             if tok.dep_ == "pcomp" and tok.head.lower_ == "with":  # "…, with Chestnut saying 2022 marked …"
-                share = max(share, _size(doc[tok.i + 1:]) / max(1, _size(doc)))
-            if share >= MIN_CONTENT and _main_report(tok):
-                share = 1.0  # "X, a …, said the state has faced bat issues": the sentence is the report
-            holder = _holder(tok) if share >= MIN_CONTENT else None
+                ids |= set(range(tok.i + 1, len(doc)))
+            beside = bool(quoted & ids)  # "“We lied,” says X, a …": a speaker tag
+            # what a clause or a quote reports is weighed against the writer's words only; a noun phrase
+            # ("criticized Nabisco for the move") against the whole sentence
+            found = found_of(name, tok.text, "", doc, ids, frame_tokens(tok) if beside or reports_clause(tok) else None)
+            if introduces(tok):
+                found = replace(found, share=1.0)
+            holder = _holder(tok) if found.share >= MIN_CONTENT or beside else None
             if holder is not None:
-                yield Found(name, tok.text, holder, share)
+                yield replace(found, holder=holder)
     return find
 
 
-_OBJECT_REPORTS = frozenset(
-    "promise pledge vow propose demand urge deny accuse blame praise criticize criticise predict announce reveal "
-    "tell ask recall emphasize emphasise stress tout acknowledge admit reject dismiss cite question slam attack "
-    "defend call point describe cast portray characterize label dub brand quote show highlight outline express "
-    "request rebut refute dispute recount".split())
-
-
-def _rest_share(doc: "Doc", phrase: "Token") -> float:
-    """The share of the sentence outside a phrase ("according to X" is not the content)."""
-    return 1.0 - _size(phrase.subtree) / max(1, _size(doc))
+def _rest(doc: "Doc", *phrases: "Token") -> set[int]:
+    """The tokens of the sentence outside some phrases ("according to X" is not the content)."""
+    return set(range(len(doc))) - {t.i for p in phrases for t in p.subtree}
 
 
 def _according_to(doc: "Doc") -> Iterator[Found]:
@@ -308,8 +160,7 @@ def _according_to(doc: "Doc") -> Iterator[Found]:
             to = next((c for c in tok.children if c.lower_ == "to"), None)
             obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
             if obj is not None:
-                share = 1.0 if tok.head.dep_ == "ROOT" else _rest_share(doc, tok)  # "According to X, …"
-                yield Found("according_to", "according to", _phrase(obj), share)
+                yield found_of("according_to", "according to", _phrase(obj), doc, _rest(doc, tok))
 
 
 def _document_finding(doc: "Doc") -> Iterator[Found]:
@@ -318,29 +169,42 @@ def _document_finding(doc: "Doc") -> Iterator[Found]:
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is not None and (subj.lower_ in lexicon.DOCUMENT_NOUNS or
                                      subj.lower_.removesuffix("s") in lexicon.DOCUMENT_NOUNS):
-                yield Found("document_finding", tok.text, _phrase(subj), content_share(tok))
+                yield found_of("document_finding", tok.text, _phrase(subj), doc, content_tokens(tok),
+                               frame_tokens(tok) if reports_clause(tok) else None)
 
 
 def _statement(doc: "Doc") -> Iterator[Found]:
     """"In a statement, the company called the ruling unfair": the main clause's subject holds it."""
     for tok in doc:
-        if tok.lower_ == "in" and tok.dep_ == "prep" and tok.head.dep_ == "ROOT":
+        if tok.lower_ == "in" and tok.dep_ == "prep" and tok.head.dep_ == "ROOT" and \
+                lemma_of(tok.head) not in lexicon.SPEECH_LEMMAS:  # "said in a statement that …": the verb's
             obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-            subj = _subject(tok.head)
-            if obj is not None and obj.lower_ in _STATEMENT_NOUNS and subj is not None:
-                yield Found("in_a_statement", f"in a {obj.text}", _phrase(subj),
-                            _rest_share(doc, tok) - _size(subj.subtree) / max(1, _size(doc)))
+            subj = subject_of(tok.head)
+            if obj is not None and obj.lower_ in STATEMENT_NOUNS and subj is not None:
+                yield found_of("in_a_statement", f"in a {obj.text}", _phrase(subj), doc, _rest(doc, tok, subj))
 
 
-_STATEMENT_NOUNS = frozenset("statement interview tweet remarks letter email post speech op-ed memo".split())
+def _label_start(doc: "Doc") -> tuple["Token", int] | None:
+    """The colon of a label and where the label starts: at the sentence start ("Issa: …") or, before a
+    quote, after a dash ("… - Philip Bump: “…”")."""
+    colon = next((t for t in doc[:7] if t.text == ":"), None)
+    if colon is not None and colon.i > 0:
+        return colon, 0
+    for t in doc[7:-2]:
+        if t.text == ":" and doc[t.i + 1].text in OPEN_TOKENS | {'"', "``"}:
+            dash = next((d for d in reversed(doc[max(0, t.i - 7):t.i]) if d.text in {"-", "—", "–", "--"}), None)
+            if dash is not None:
+                return t, dash.i + 1
+    return None
 
 
 def _colon_label(doc: "Doc") -> Iterator[Found]:
     """"Issa: Hillary Clinton's 'honesty is in question'", "From the report: “…": a short name, then a colon."""
-    colon = next((t for t in doc[:7] if t.text == ":"), None)
-    if colon is None or colon.i == 0 or colon.i >= len(doc) - 2:
+    at = _label_start(doc)
+    if at is None or at[0].i >= len(doc) - 2:
         return
-    label = [t for t in doc[:colon.i] if t.lower_ not in {"from", "more"}]
+    colon, start = at
+    label = [t for t in doc[start:colon.i] if t.lower_ not in {"from", "more"}]
     if label and not any(_is_verb(t) for t in label) and label[-1].tag_ in {"NNP", "NNPS", "NN", "NNS"} and \
             not {t.lower_ for t in label} & lexicon.NOT_A_SPEAKER and label[0].text[:1].isupper() | (
                 label[0].lower_ == "the"):
@@ -348,18 +212,18 @@ def _colon_label(doc: "Doc") -> Iterator[Found]:
         if holder.isupper() or len(label) > 5 or doc.text.rstrip().endswith("?"):
             return  # "SPOT THE FAKES: …" is a kicker, "Ted Cruz: conservative or …?" a question
         name = all(t.tag_ in {"NNP", "NNPS"} for t in label)
-        document = label[-1].lower_ in lexicon.DOCUMENT_NOUNS and label[0].lower_ == "the"
+        document = label[-1].lower_ in lexicon.DOCUMENT_NOUNS and (label[0].lower_ == "the" or len(label) == 1)
         if not (name or document) or label[-1].lower_ in lexicon.NOT_A_SPEAKER:
             return  # "For context: …", "Its job: …", "Another problem for Sanders: …"
-        yield Found("colon_label", ":", holder, _size(doc[colon.i + 1:]) / max(1, _size(doc)))
+        yield found_of("colon_label", ":", holder, doc, set(range(colon.i + 1, len(doc))))
 
 
 def _colon_intro(doc: "Doc") -> Iterator[Found]:
     """"Trump issued the following statement:": the subject speaks the quote that follows (not this sentence)."""
     if len(doc) > 2 and doc[-1].text == ":":
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
-        subj = _subject(root) if root is not None else None
-        if subj is not None and subj.lower_ not in _RELATIVE | {"it", "this", "there"}:
+        subj = subject_of(root) if root is not None else None
+        if subj is not None and subj.lower_ not in RELATIVE | {"it", "this", "there"}:
             yield Found("colon_intro", ":", _phrase(subj), MIN_CONTENT)
 
 
@@ -367,7 +231,8 @@ RULES: tuple[Rule, ...] = (
     Rule("according_to", "attributed", '"according to X, …"', "the object of 'to'", _according_to),
     Rule("document_finding", "attributed", '"the report found that …", "polls show …"',
          "the document noun subject", _document_finding),
-    Rule("speech_verb", "attributed", "a verb of saying whose clause, quote, object or colon text is a third of the sentence (“…,” she said; X told Y …)",
+    Rule("speech_verb", "attributed", "a verb of saying whose clause, quote, object or colon text is most of the "
+         "sentence, its own words left out (“…,” she said; X told Y …)",
          "its subject's noun phrase (or the agent of a passive; unnamed for 'it was reported')",
          _verb_rule(lexicon.SPEECH_LEMMAS, "speech_verb")),
     Rule("thought_verb", "attributed", "a verb of thought or intention with a clause (X believes …, plans to …)",
@@ -385,23 +250,36 @@ RULES: tuple[Rule, ...] = (
 NOTHING = Found("", "", "", 0.0)  # a parsed sentence without attribution
 
 
-def read_doc(doc: "Doc") -> Found:
-    """The attribution of a parsed sentence whose content is the largest share of it (or `NOTHING`)."""
-    return max((f for rule in RULES for f in rule.find(doc)), key=lambda f: f.share, default=NOTHING)
+def read_doc(doc: "Doc") -> tuple[Found, ...]:
+    """The attributions of a parsed sentence, the one whose content is the largest share first (one per cue)."""
+    found = sorted((f for rule in RULES for f in rule.find(doc)), key=lambda f: -f.share)
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for f in found:
+        if f.span not in seen or f.span == (0, 0):
+            seen.add(f.span)
+            out.append(f)
+    return tuple(out)
 
 
-def read_many(texts: Sequence[str], narration: Sequence[str] | None = None) -> list[Found | None]:
-    """Attributions of several sentences; only those `needs_parse` marks are parsed (one batch): None
-    for a sentence not parsed, `NOTHING` for one parsed without attribution.
+def read_all(texts: Sequence[str], narration: Sequence[str] | None = None) -> list[tuple[Found, ...] | None]:
+    """Every attribution of several sentences; only those `needs_parse` marks are parsed (one batch): None
+    for a sentence not parsed, () for one parsed without attribution.
 
     `narration[i]`, when given, is sentence i with its quoted words blanked (`index.quotes.unquoted`):
     the pre-check reads only that, since a sentence wholly inside a quote takes the quote's speaker.
     """
     checked = narration if narration is not None else texts
     marked = [i for i, t in enumerate(checked) if needs_parse(t)]
-    out: list[Found | None] = [None] * len(texts)
+    out: list[tuple[Found, ...] | None] = [None] * len(texts)
     for i, doc in zip(marked, parse_many([texts[i] for i in marked], disable=_UNUSED_PIPES), strict=True):
         if narration is not None:
             doc.user_data["quoted"] = {t.i for t in doc if narration[i][t.idx] == " "}
         out[i] = read_doc(doc)
     return out
+
+
+def read_many(texts: Sequence[str], narration: Sequence[str] | None = None) -> list[Found | None]:
+    """The main attribution of several sentences (`read_all`): None for a sentence not parsed,
+    `NOTHING` for one parsed without attribution."""
+    return [None if f is None else (f[0] if f else NOTHING) for f in read_all(texts, narration)]

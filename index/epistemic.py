@@ -19,13 +19,14 @@ from dataclasses import dataclass, field, replace
 
 from index import attribution, cues, modality, quotes
 from index import holders as holders_mod
+from index.holders import typed_holder
 from index.polarity import read_polarity
 from index.splitter import paragraph_starts, split_sentences
-from index.types import STATUS_PRIORITY, Article, Holder, Inherited, Sentence
+from index.types import STATUS_PRIORITY, Article, Inherited, Sentence
 
 # Names this version of the rules: an index records the one that wrote its statuses, and
 # `index.reannotate` brings an older index up to date. Change it whenever the output changes.
-ANNOTATOR = "rules-2026-12-03c"
+ANNOTATOR = "rules-2026-12-03p"
 
 UNCERTAIN_STATUSES = {"hedged", "unconfirmed", "disputed", "conditional", "speculative"}
 _CLAUSE_BOUNDARY = re.compile(
@@ -40,7 +41,6 @@ _TRAILING_FILLER = re.compile(
     re.I,
 )
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|such|new)\s+$", re.I)
-_PRONOUN = re.compile(r"^(?:i|he|she|we|they|you)$", re.I)
 _RELATIVE = re.compile(r"^(?:who|which|that)$", re.I)
 _NP_TOKEN = re.compile(r"^(?:[A-Z][\w’'.-]*|the|a|an|[\w-]+[’']s)$")
 _ANAPHORIC_SUBJECT = re.compile(
@@ -121,7 +121,7 @@ _LEADING_PREPOSITION = re.compile(
     r"why|whether|when|where)\b", re.I)
 
 
-def _clean_holder(holder: str) -> str:
+def _cleantyped_holder(holder: str) -> str:
     holder = holder.strip(" ,.;:“”\"'’()")
     holder = re.sub(r"\s+", " ", holder)
     holder = re.sub(r"^with\s+", "", holder, flags=re.I)  # "…, with one victim saying" → "one victim"
@@ -132,28 +132,6 @@ def _clean_holder(holder: str) -> str:
     if _NOT_A_SOURCE.match(holder):
         return ""  # a quantity ("741 Pacifica vehicles", "34.1% of adults") or a verb phrase ("released a …")
     return holder[:120]
-
-
-def holder_is_named(holder: str) -> bool:
-    """True when a holder names a source (a capitalised name or a personal pronoun).
-
-    Example:
-        >>> holder_is_named("U.S. officials"), holder_is_named("some experts")
-        (True, False)
-    """
-    for part in re.split(r",\s*citing\s+", holder):
-        part = part.strip()
-        if not part:
-            continue
-        if cues.VAGUE_HOLDER.match(part):
-            continue
-        if _PRONOUN.match(part):
-            return True
-        words = part.split()
-        body = words[1:] if words and words[0].lower() in {"the", "these", "those", "a", "an", "this"} else words
-        if any(w[:1].isupper() for w in body):
-            return True
-    return False
 
 
 def _is_verb_use(text: str, m: re.Match[str]) -> bool:
@@ -191,18 +169,18 @@ def read_sentence(text: str) -> Reading:
         m = rx.search(text)
         if m:
             r.add(status, m.group(0))
-            r.negator = r.negator or _clean_holder(_subject_before(text, m.start()))
+            r.negator = r.negator or _cleantyped_holder(_subject_before(text, m.start()))
             r.scope = r.scope or _scope_after(text, m.end())
     if r.negator:
         r.holders.append(r.negator)
     for m in cues.ACCORDING.finditer(text):
         r.add("attributed", m.group(0))
         r.specific = True
-        r.holders.append(_clean_holder(m.group("holder")))
+        r.holders.append(_cleantyped_holder(m.group("holder")))
         spans.append(m.span())
     for m in cues.POSTPOSED.finditer(text):
         r.add("attributed", m.group("verb"))
-        holder = _clean_holder(m.group("holder"))
+        holder = _cleantyped_holder(m.group("holder"))
         if not holder or _CLAUSE_INSIDE.search(m.group("holder")):
             # "Edgmon, an independent from Dillingham, said in a statement": not postposed; the subject
             # stands before the apposition
@@ -210,15 +188,15 @@ def read_sentence(text: str) -> Reading:
             head = left.split(",")[0]
             appos = re.search(r",\s+(?:an?|the|who|which|whose)\b[^,]*$", left)
             if head != left and _NAME_HEAD.match(head) and not _AUX_WORD.search(head):
-                holder = _clean_holder(head)  # "Scott Marler, manager for the Iowa DOT, said …"
+                holder = _cleantyped_holder(head)  # "Scott Marler, manager for the Iowa DOT, said …"
             else:
-                holder = _clean_holder(_subject_before(text, appos.start() if appos else m.start()))
+                holder = _cleantyped_holder(_subject_before(text, appos.start() if appos else m.start()))
         r.holders.append(holder)
         spans.append(m.span())
     for m in cues.PASSIVE_BY.finditer(text):
         r.add("attributed", m.group(0).split()[0])
         r.specific = True
-        r.holders.append(_clean_holder(m.group("holder")))
+        r.holders.append(_cleantyped_holder(m.group("holder")))
         spans.append(m.span())
     unnamed = cues.UNNAMED_ATTRIB.search(text)
     if unnamed:
@@ -229,7 +207,7 @@ def read_sentence(text: str) -> Reading:
         if _INFINITIVE_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
             continue  # "is supposed to announce", "how to tell", "wants you to believe": nobody says it here
         verb = m.group("verb").lower()
-        subject = _clean_holder(_subject_before(text, m.start()))
+        subject = _cleantyped_holder(_subject_before(text, m.start()))
         if not subject and r.holders:
             subject = r.holders[-1]
         if verb in cues.INFERENCE_VERBS:
@@ -275,22 +253,6 @@ def scope_terms(scope: str) -> set[str]:
     return {w for w in re.findall(r"[a-z][a-z-]+", scope.lower()) if w not in _SCOPE_STOP and len(w) > 2}
 
 
-def _holder(holders: list[str]) -> Holder | None:
-    """The typed holder of a sentence's holder phrases: the first names the source, the rest its chain."""
-    uniq: list[str] = []
-    for h in holders:
-        if not h or any(h.lower() == u.lower() or h.lower().startswith(u.lower() + " ") for u in uniq):
-            continue
-        if uniq and (h.lower() in {"unnamed", "it"} or _PRONOUN.match(h)):
-            continue  # "They, citing they": a pronoun after a holder refers back to it
-        uniq.append(h)
-    if not uniq:
-        return None
-    if uniq == ["unnamed"]:
-        return Holder()
-    return Holder(uniq[0], tuple(uniq[1:3]), any(holder_is_named(h) for h in uniq[:3]))
-
-
 def _in_quote(text: str, start: int, end: int, article_text: str) -> bool:
     s = article_text[start:end]
     return s[:1] in _QUOTE_OPEN or s.rstrip()[-1:] in _QUOTE_CLOSE
@@ -308,9 +270,10 @@ def annotate_spans(text: str, spans: list[tuple[int, int]], article_id: str = ""
     regions = quotes.quote_regions(text)
     narration = [quotes.unquoted(text, s, e, regions) for s, e in spans]
     speakers: list[list[str] | None] = [None for _ in spans]  # who speaks in a sentence, attributed or not
-    for i, found in enumerate(attribution.read_many([text[s:e] for s, e in spans], narration)):
+    parsed = attribution.read_all([text[s:e] for s, e in spans], narration)
+    for i, found in enumerate(parsed):
         if found is not None:
-            speakers[i] = holders_mod.merge_found(readings[i], found)
+            speakers[i] = holders_mod.merge_found(readings[i], found[0] if found else attribution.NOTHING)
     breaks = breaks or set()
     extra: list[list[str]] = [[] for _ in spans]
     inherited: list[Inherited | None] = [None for _ in spans]
@@ -326,20 +289,29 @@ def annotate_spans(text: str, spans: list[tuple[int, int]], article_id: str = ""
             extra[i].append("attributed")
             holders[i] = holders[i] or list(holders[i - 1])
             inherited[i] = Inherited("attributed", *spans[i - 1], text[spans[i - 1][0]:spans[i - 1][1]],
-                                     _holder(holders[i - 1]))
+                                     typed_holder(holders[i - 1]))
         elif _in_quote(text, *spans[i], text) and ("attributed" in prev.statuses or "attributed" in extra[i - 1]) \
                 and _in_quote(text, *spans[i - 1], text):
             extra[i].append("attributed")
             holders[i] = holders[i] or list(holders[i - 1])
-    # 2. Every sentence of a quotation takes its speaker (named in the quote, a colon intro, the quote before).
-    said = [holders[i] if "attributed" in readings[i].statuses or "attributed" in extra[i] else speakers[i]
-            for i in range(len(spans))]
+    # 2. Every sentence of a quotation takes its speaker (named in the quote, a colon intro, the quote before):
+    # also one whose own words name someone ("“… I said, ‘No.’”": the regular expressions read inside the quote)
+    wholly = [parsed[i] is None and quotes.quoted_share(text, *spans[i], regions) >= quotes.WHOLLY_QUOTED
+              for i in range(len(spans))]
+    said = [None if wholly[i] else holders[i] if "attributed" in readings[i].statuses or "attributed" in extra[i]
+            else speakers[i] for i in range(len(spans))]
     for i, j in enumerate(quotes.quote_speakers(text, spans, said)):
-        if j is not None and "attributed" not in readings[i].statuses + extra[i]:
+        own = "attributed" in readings[i].statuses + extra[i]
+        if j is None or own and (not wholly[i] or j == quotes.UNNAMED_SPEAKER):
+            continue
+        if not own:
             extra[i].append("attributed")
-            holders[i] = list(said[j] or ())
-            inherited[i] = inherited[i] or Inherited("attributed", *spans[j], text[spans[j][0]:spans[j][1]],
-                                                     _holder(holders[j]))
+        if j == quotes.UNNAMED_SPEAKER:
+            holders[i] = holders[i] or ["unnamed"]
+            continue
+        holders[i] = list(said[j] or ())
+        inherited[i] = inherited[i] or Inherited("attributed", *spans[j], text[spans[j][0]:spans[j][1]],
+                                                 typed_holder(holders[j]))
     # 3. Non-confirmation and denial reach every sentence of the text stating the same claim.
     for j, r in enumerate(readings):
         for status in ("unconfirmed", "disputed"):
@@ -369,7 +341,7 @@ def annotate_spans(text: str, spans: list[tuple[int, int]], article_id: str = ""
         statuses = _order(readings[i].statuses + extra[i])
         main = statuses[0]
         own = _order(readings[i].statuses)[0]
-        holder = _holder(holders[i]) if ("attributed" in statuses or main in {"unconfirmed", "disputed"}) else None
+        holder = typed_holder(holders[i]) if ("attributed" in statuses or main in {"unconfirmed", "disputed"}) else None
         cue = readings[i].cues.get(main) or readings[i].cues.get(own, "")
         named = holder is not None and holder.named
         uncertain = bool(set(statuses) & UNCERTAIN_STATUSES) or bool(readings[i].vague)
@@ -377,9 +349,11 @@ def annotate_spans(text: str, spans: list[tuple[int, int]], article_id: str = ""
             cue = f"vague: {readings[i].vague}"
         polarity, polarity_cue = read_polarity(text[s:e])
         out.append(Sentence(article_id, s, e, text[s:e], main, statuses, cue, holder, uncertain,
-                            readings[i].scope, inherited[i], polarity, polarity_cue))
-    resolved = holders_mod.resolve_pronouns([x.holder for x in out])
-    return [x if x.holder is h else replace(x, holder=h) for x, h in zip(out, resolved, strict=True)]
+                            readings[i].scope, inherited[i], polarity, polarity_cue, holders_mod.typed_attributions(parsed[i], s)))
+    # a pronoun holder refers back to the last person named as a source (a minor attribution names one too)
+    named = [x.holder or next((a.holder for a in x.attributions if a.holder), None) for x in out]
+    resolved = holders_mod.resolve_pronouns(named)
+    return [x if x.holder is None or x.holder is h else replace(x, holder=h) for x, h in zip(out, resolved, strict=True)]
 
 
 def _other_instance(body: str, classes: set[str]) -> bool:

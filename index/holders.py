@@ -15,14 +15,16 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from index.attribution import ATTRIBUTED_SHARE, Found
-from index.types import Holder
+from index import cues
+from index.content import ATTRIBUTED_SHARE, Found
+from index.types import Attribution, Holder
 
 if TYPE_CHECKING:  # pragma: no cover
     from index.epistemic import Reading
 
 PERSONAL = frozenset("he she him her his".split())  # "they", "it", "we" name groups: not resolved
 WINDOW = 8  # sentences looked back for the antecedent
+_PRONOUN = re.compile(r"^(?:i|he|she|we|they|you)$", re.I)
 
 
 def merge_found(r: "Reading", found: Found) -> list[str] | None:
@@ -73,3 +75,52 @@ def resolve_pronouns(holders: list[Holder | None]) -> list[Holder | None]:
             recent.append((i, _name(h)))
         out.append(h)
     return out
+
+
+def holder_is_named(holder: str) -> bool:
+    """True when a holder names a source (a capitalised name or a personal pronoun).
+
+    Example:
+        >>> holder_is_named("U.S. officials"), holder_is_named("some experts")
+        (True, False)
+    """
+    for part in re.split(r",\s*citing\s+", holder):
+        part = part.strip()
+        if not part:
+            continue
+        if cues.VAGUE_HOLDER.match(part):
+            continue
+        if _PRONOUN.match(part):
+            return True
+        words = part.split()
+        body = words[1:] if words and words[0].lower() in {"the", "these", "those", "a", "an", "this"} else words
+        if any(w[:1].isupper() for w in body):
+            return True
+    return False
+
+
+def typed_holder(holders: list[str]) -> Holder | None:
+    """The typed holder of a sentence's holder phrases: the first names the source, the rest its chain.
+
+    Example:
+        >>> typed_holder(["the AP", "these officials"]).label, typed_holder(["unnamed"]).unnamed
+        ('the AP, citing these officials', True)
+    """
+    uniq: list[str] = []
+    for h in holders:
+        if not h or any(h.lower() == u.lower() or h.lower().startswith(u.lower() + " ") for u in uniq):
+            continue
+        if uniq and (h.lower() in {"unnamed", "it"} or _PRONOUN.match(h)):
+            continue  # "They, citing they": a pronoun after a holder refers back to it
+        uniq.append(h)
+    if not uniq:
+        return None
+    if uniq == ["unnamed"]:
+        return Holder()
+    return Holder(uniq[0], tuple(uniq[1:3]), any(holder_is_named(h) for h in uniq[:3]))
+
+
+def typed_attributions(found: tuple[Found, ...] | None, start: int) -> tuple[Attribution, ...]:
+    """The parse's attributions of a sentence as typed records (article offsets)."""
+    return tuple(Attribution(typed_holder([f.holder or "unnamed"]), f.cue, start + f.span[0], start + f.span[1], f.rule,
+                             round(f.share, 3)) for f in found or () if f.rule and f.span != (0, 0))

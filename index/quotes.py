@@ -21,6 +21,8 @@ _OPENING = re.compile(r"\s*(?:''|[“\"])")
 QUOTED_SHARE = 0.5
 QUOTE_AFTER_REPORT = True
 QUOTE_SAME_PARA = True  # a sentence is inside a quote when at least half of its characters are
+WHOLLY_QUOTED = 0.95  # a sentence this much inside a quote speaks only in the quote's speaker's words
+LOOK_BACK = 3  # sentences before a quote searched for its speaker when neither it nor its neighbours name one
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
@@ -76,14 +78,20 @@ def unquoted(text: str, start: int, end: int, regions: Sequence[tuple[int, int]]
     return out
 
 
+UNNAMED_SPEAKER = -1  # `quote_speakers`: inside a quote whose speaker no sentence near it names
+
+
 def quote_speakers(text: str, spans: Sequence[tuple[int, int]], holders: Sequence[list[str] | None]
                    ) -> list[int | None]:
-    """For each sentence inside a quote and not attributed yet, the index of the sentence naming the speaker.
+    """For each sentence inside a quote and not attributed yet, the index of the sentence naming the speaker
+    (`UNNAMED_SPEAKER` when none does: a quotation is still somebody's words).
 
     `holders[i]` is the holder list of an attributed sentence (None when not attributed). Example:
         >>> t = "“We won,” Smith told reporters. “The count is final.”"
         >>> quote_speakers(t, [(0, 31), (32, 53)], [["Smith"], None])
         [None, 0]
+        >>> quote_speakers("“The count is final.”", [(0, 21)], [None])
+        [-1]
     """
     regions = quote_regions(text)
     out: list[int | None] = [None] * len(spans)
@@ -93,7 +101,7 @@ def quote_speakers(text: str, spans: Sequence[tuple[int, int]], holders: Sequenc
             continue
         speaker = _speaker(text, spans, holders, inside, regions)
         if speaker is None:
-            continue
+            speaker = UNNAMED_SPEAKER
         for i in inside:
             if holders[i] is None and quoted_share(text, *spans[i], regions) >= QUOTED_SHARE:
                 out[i] = speaker
@@ -105,9 +113,14 @@ def _speaker(text: str, spans: Sequence[tuple[int, int]], holders: Sequence[list
     """The sentence naming the quote's speaker: one of the quote's own, else the sentence just before it
     (a colon intro "The mayor said:", the quote before, or a report "he promised that …")."""
     for i in reversed(inside):
-        if holders[i] and quoted_share(text, *spans[i], regions) < 0.95:
+        if holders[i] and quoted_share(text, *spans[i], regions) < WHOLLY_QUOTED:
             return i
     j = inside[0] - 1
     if j >= 0 and holders[j]:
         return j  # a colon intro, the quote before, or a report just before: that speaker goes on
-    return None
+    after = inside[-1] + 1
+    if after < len(spans) and holders[after] and quoted_share(text, *spans[after], regions) < 0.5:
+        return after  # "“…”" then "Smith, who …, said …": the next sentence names the speaker
+    # else the speaker of the last few sentences before it (news continues a speaker's quotes)
+    return next((k for k in range(j - 1, max(-1, j - 1 - LOOK_BACK), -1) if holders[k]), None)
+

@@ -162,11 +162,51 @@ class Inherited:
 
 
 @dataclass(frozen=True)
+class Attribution:
+    """One attribution the parse found in a sentence: who (`holder`), the cue word, and where its
+    content lies (`start`, `end`: article offsets, first to last word of the reported content).
+
+    `share` is the part of the sentence that content makes up: the sentence is `attributed` when one
+    attribution dominates it (`index.attribution.ATTRIBUTED_SHARE`); a minor one ("The bill passed
+    Tuesday, a vote Smith called a disaster") is kept here, so that a phrase quoted from inside its
+    content can still be framed as Smith's (`Sentence.holder_at`).
+
+    Example:
+        >>> a = Attribution(Holder("Smith", (), True), "called", 30, 40, "speech_verb", 0.2)
+        >>> Attribution.from_dict(a.to_dict()) == a, a.covers(31, 39), a.covers(0, 10)
+        (True, True, False)
+    """
+
+    holder: Holder | None
+    cue: str
+    start: int
+    end: int
+    rule: str = ""
+    share: float = 0.0
+
+    def covers(self, start: int, end: int) -> bool:
+        """True when the article span [start, end) lies inside the content."""
+        return self.start <= start and end <= self.end
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        return {"holder": self.holder.to_dict() if self.holder else None, "cue": self.cue, "start": self.start,
+                "end": self.end, "rule": self.rule, "share": self.share}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Attribution:
+        """Inverse of `to_dict`."""
+        return cls(Holder.from_dict(d.get("holder")), d.get("cue", ""), d.get("start", 0), d.get("end", 0),
+                   d.get("rule", ""), float(d.get("share", 0.0)))
+
+
+@dataclass(frozen=True)
 class Sentence:
     """A sentence with its offsets and epistemic annotation; `text == article.text[start:end]`.
 
     `holder` is None when nobody is cited (see `Holder`); `polarity` is "negative" when the writer
     states that something did not happen ("did not sign", "no evidence of"), with `polarity_cue`.
+    `attributions` lists every attribution the parse found in it, minor ones included (`Attribution`).
 
     Example:
         >>> s = Sentence("a", 0, 5, "Hello", "attributed", ("attributed",), "said", Holder("Ann", (), True))
@@ -189,6 +229,21 @@ class Sentence:
     inherited: Inherited | None = None
     polarity: str = "positive"
     polarity_cue: str = ""
+    attributions: tuple[Attribution, ...] = ()
+
+    def holder_at(self, start: int, end: int) -> Holder | None:
+        """Who holds the article span [start, end) of this sentence: the sentence's holder when it is
+        attributed, else the holder of a minor attribution whose content covers the span (else None).
+
+        Example:
+            >>> a = Attribution(Holder("Smith", (), True), "called", 27, 37, "speech_verb", 0.2)
+            >>> s = Sentence("x", 0, 52, "The bill passed Tuesday, a disaster Smith called it.", attributions=(a,))
+            >>> s.holder_at(27, 35).name, s.holder_at(0, 8)
+            ('Smith', None)
+        """
+        if "attributed" in self.statuses and self.holder is not None:
+            return self.holder
+        return next((a.holder for a in self.attributions if a.holder is not None and a.covers(start, end)), None)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict (written out by hand: `asdict` was 1% of ingest time)."""
@@ -196,11 +251,13 @@ class Sentence:
                 "status": self.status, "statuses": list(self.statuses), "cue": self.cue,
                 "holder": self.holder.to_dict() if self.holder else None, "uncertain": self.uncertain,
                 "scope": self.scope, "inherited": self.inherited.to_dict() if self.inherited else None,
-                "polarity": self.polarity, "polarity_cue": self.polarity_cue}
+                "polarity": self.polarity, "polarity_cue": self.polarity_cue,
+                "attributions": [a.to_dict() for a in self.attributions]}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Sentence:
-        """Inverse of `to_dict`; reads older rows too (holder and inherited as strings, no polarity)."""
+        """Inverse of `to_dict`; reads older rows too (holder and inherited as strings, no polarity or
+        attributions)."""
         holder, inherited = d.get("holder"), d.get("inherited")
         if d.keys() == _FIELDS:
             # A complete dict as `to_dict` writes it: fill the instance directly (the frozen
@@ -210,11 +267,13 @@ class Sentence:
             obj.__dict__["statuses"] = tuple(d["statuses"])
             obj.__dict__["holder"] = Holder.from_dict(holder) if holder else None
             obj.__dict__["inherited"] = Inherited.from_dict(inherited) if inherited else None
+            obj.__dict__["attributions"] = tuple(Attribution.from_dict(a) for a in d["attributions"])
             return obj
         return cls(d["article_id"], d["start"], d["end"], d["text"], d.get("status", "asserted"),
                    tuple(d.get("statuses", ("asserted",))), d.get("cue", ""), Holder.from_dict(holder),
                    d.get("uncertain", False), d.get("scope", ""), Inherited.from_dict(inherited),
-                   d.get("polarity", "positive"), d.get("polarity_cue", ""))
+                   d.get("polarity", "positive"), d.get("polarity_cue", ""),
+                   tuple(Attribution.from_dict(a) for a in d.get("attributions", ())))
 
 
 _FIELDS = frozenset(Sentence.__dataclass_fields__)

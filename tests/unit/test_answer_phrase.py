@@ -121,3 +121,16 @@ def test_a_correction_sentence_gives_its_corrected_figure():
     text = "Correction: An earlier article said 40 soldiers were killed in the clashes; 14 soldiers were killed."
     assert pick_span("How many soldiers were killed in the clashes?", text).text == "14"
     assert pick_span("How many soldiers were killed?", "Officials said 40 soldiers were killed.").text == "40"
+
+
+def test_a_phrase_inside_a_minor_attribution_is_framed_as_its_holders():
+    # issue 14p: the sentence is the writer's (asserted), but "the bridge was unsafe" is the inspector's
+    from bot.answer_phrase import _phrase_text
+    from index.epistemic import annotate
+
+    text = ("The bridge, which opened in 1932 and carried 40,000 cars a day until the flood of last spring, was "
+            "closed on Monday after an inspector said the deck was unsafe for traffic.")
+    (s,) = annotate(text)
+    assert "attributed" not in s.statuses and s.attributions
+    assert _phrase_text("the deck was unsafe", s) == "According to an inspector: the deck was unsafe."
+    assert _phrase_text("closed on Monday", s) == "closed on Monday."

@@ -37,7 +37,7 @@ def one(text: str):
     # a relative clause inside the subject is part of the holder
     ("Two officials who spoke on condition of anonymity said the talks would resume next week.",
      "Two officials who spoke on condition of anonymity"),
-    ("“We lied,” says Chris Kozak, an analyst.", "Chris Kozak, an analyst"),
+    ("“We lied to everyone about the numbers,” says Chris Kozak, an analyst.", "Chris Kozak, an analyst"),
 ])
 def test_attribution_forms_and_whole_noun_phrase_holders(text, holder):
     s = one(text)
@@ -111,3 +111,40 @@ def test_speaker_tags_the_tagger_misreads():
     assert "attributed" in s[0].statuses and s[0].holder.name == "Viguerie"
     s = annotate("She went on: “It makes no sense.”")
     assert "attributed" in s[0].statuses and s[0].holder.name == "She"
+
+
+def test_a_minor_attribution_is_kept_as_typed_data_on_an_asserted_sentence():
+    # most of the sentence is the writer's own statement about the speaker: asserted, the report kept
+    text = ("“We lied,” says Chris Kozak, an analyst at the Institute for the Study of War who has tracked "
+            "the group since 2014.")
+    s = one(text)
+    assert s.status == "asserted" and s.holder is None
+    (a,) = s.attributions
+    assert a.holder.name.startswith("Chris Kozak") and a.cue == "says" and text[a.start:a.end] == "We lied"
+    assert s.holder_at(a.start, a.end) == a.holder  # a phrase quoted from inside the content is Kozak's
+    assert s.holder_at(text.index("an analyst"), text.index(" at the")) is None  # the description is not
+    assert type(s).from_dict(s.to_dict()) == s
+
+
+def test_the_content_dominates_when_the_speaker_tag_is_short():
+    s = one("“We won,” Smith told reporters.")
+    assert "attributed" in s.statuses and s.attributions[0].share == 1.0
+    s = one("Officials said the bridge would reopen on Monday after the repairs.")
+    assert "attributed" in s.statuses and s.holder.name == "Officials"
+
+
+def test_a_quote_without_a_named_speaker_is_still_attributed():
+    s = annotate("The letter arrived on Friday. “The count is final. We will not appeal.”")
+    assert [("attributed" in x.statuses) for x in s] == [False, True, True]
+    assert s[1].holder is not None and s[1].holder.unnamed
+
+
+def test_a_quote_takes_the_speaker_named_in_the_sentence_after_it():
+    s = annotate("“The count is final. We will not appeal.”\n\nSmith, who led the campaign, said the count was final.")
+    assert s[0].holder.name.startswith("Smith") and s[1].holder.name.startswith("Smith")
+    assert s[1].inherited is not None and s[1].inherited.text.startswith("Smith")
+
+
+def test_a_label_after_a_dash_names_the_speaker_of_the_quote():
+    s = one("Our view of the race - Ann Lee: “The state is a toss-up and the polls agree.”")
+    assert "attributed" in s.statuses and s.holder.name == "Ann Lee"

@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from index import annotate
-from index.epistemic import holder_is_named, read_sentence
+from index.epistemic import read_sentence
+from index.holders import holder_is_named
 from index.loader import load_article
 from index.types import STATUSES, Holder
 
@@ -20,7 +21,8 @@ def one(text):
 @pytest.mark.parametrize("text, status, cue, holder", [
     ("Syrian opposition officials say ISIS has reached a truce.", "attributed", "say", "Syrian opposition officials"),
     ("According to Reuters, the talks collapsed.", "attributed", "According to Reuters", "Reuters"),
-    ("“We lied,” says Chris Kozak, an analyst.", "attributed", "says", "Chris Kozak, an analyst"),
+    ("“We lied about the numbers for months,” says Chris Kozak, an analyst.", "attributed", "says",
+     "Chris Kozak, an analyst"),
     ("The accord apparently took place last week.", "hedged", "apparently", ""),
     ("It's possible that the group is gaining support.", "hedged", "possible", ""),
     ("Officials have not confirmed the deaths.", "unconfirmed", "not confirmed", "Officials"),
@@ -157,7 +159,11 @@ def test_stated_events_leave_out_wished_planned_and_conditional_mentions(text, s
      "The pilots"),  # "Putin’s claims" is a noun
 ])
 def test_holders_of_real_news_constructions(text, holder):
-    assert annotate(text)[0].holder.label == holder
+    s = annotate(text)[0]
+    # a long description of the speaker is the writer's own statement: the sentence may then be asserted,
+    # its report kept as a typed attribution (issue 14, rules-2026-12-03p)
+    main = s.holder if "attributed" in s.statuses else s.attributions[0].holder
+    assert main.label == holder
 
 
 @pytest.mark.parametrize("text", [

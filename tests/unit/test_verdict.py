@@ -57,3 +57,17 @@ def test_newest_figure_leads_and_older_is_superseded():
     same = judge([(old, "2024-05-01"), (S("The blaze killed 12 people in all."), "2024-05-03")])
     assert same.superseded == ()
     assert figures("Toll of 1,200 in 2024.") == ("1200",)
+
+
+def test_a_claim_inside_a_minor_attribution_is_reported_not_supported():
+    # issue 14p: the sentence is the writer's (asserted), but the claim lies in the inspector's words
+    from index.epistemic import annotate
+    from bot.verdict import judge, stance
+
+    text = ("The bridge, which opened in 1932 and carried 40,000 cars a day until the flood of last spring, was "
+            "closed on Monday after an inspector said the deck was unsafe for traffic.")
+    (s,) = annotate(text)
+    assert s.status == "asserted" and s.attributions
+    assert stance(s, "The deck was unsafe for traffic") == "report"
+    assert stance(s, "The bridge was closed on Monday") == "fact"
+    assert judge([(s, "")], "The deck was unsafe for traffic").kind == "reported"
