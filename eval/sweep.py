@@ -25,9 +25,9 @@ AXES = ("min_coverage", "min_similarity", "near_similarity", "strong_coverage", 
 GRID: dict[str, tuple[float, ...]] = {
     "min_coverage": (0.3, 0.4, 0.5, 0.6),
     "min_similarity": (0.15, 0.25, 0.35),
-    "near_similarity": (0.35, 0.45, 0.55),
+    "near_similarity": (0.35, 0.45, 0.5, 0.55),
     "strong_coverage": (0.6, 0.75, 0.9),
-    "min_score": (0.35, 0.45, 0.55),
+    "min_score": (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55),
 }
 
 
@@ -170,9 +170,10 @@ def frontier(points: Sequence[SweepPoint]) -> list[SweepPoint]:
     return sorted((p for p in uniq if not beaten(p)), key=lambda p: p.coverage)
 
 
-def changed(p: SweepPoint, base: AnswerSettings) -> int:
-    """How many thresholds differ from the base setting."""
-    return sum(abs(v - getattr(base, a)) > 1e-9 for a, v in p.settings)
+def changed(p: SweepPoint, base: AnswerSettings) -> tuple[int, float]:
+    """How many thresholds differ from the base setting, and by how much in all."""
+    gaps = [abs(v - getattr(base, a)) for a, v in p.settings]
+    return sum(g > 1e-9 for g in gaps), round(sum(gaps), 6)
 
 
 def seed_holds(p: SweepPoint, at_default: SweepPoint) -> bool:
@@ -189,7 +190,8 @@ def choose(seed: Sequence[SweepPoint], rtqa: Sequence[SweepPoint], base: AnswerS
     Rule: among the settings that keep the seed eval unchanged or better (`seed_holds`) and abstain on at
     most `max_abstention` of RealTimeQA, the most RealTimeQA questions with the gold answer inside the
     cited quotes; ties go to the higher RealTimeQA answered-precision (fewer wrong answers), then to the
-    fewest thresholds changed from the base. The base is kept when nothing feasible beats it.
+    fewest thresholds changed from the base, then to the smallest change. The base is kept when nothing
+    feasible beats it.
 
     Example:
         >>> s = [SweepPoint((), 4, 3, 3, 3, 1)] * 2
@@ -201,4 +203,4 @@ def choose(seed: Sequence[SweepPoint], rtqa: Sequence[SweepPoint], base: AnswerS
         return seed_holds(seed[i], seed[0]) and 1 - rtqa[i].coverage <= max_abstention + 1e-9
 
     feasible = [i for i in range(len(seed)) if ok(i)] or [0]
-    return max(feasible, key=lambda i: (rtqa[i].correct, rtqa[i].precision or 0, -changed(rtqa[i], base), i == 0))
+    return min(feasible, key=lambda i: (-rtqa[i].correct, -(rtqa[i].precision or 0), changed(rtqa[i], base), i))

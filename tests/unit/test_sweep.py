@@ -97,7 +97,8 @@ def test_ties_go_to_higher_precision_then_to_the_defaults():
     rtqa = [SweepPoint((("min_score", 0.45),), 10, 10, 6, 10, 0),
             SweepPoint((("min_score", 0.5),), 10, 9, 6, 10, 0),
             SweepPoint((("min_score", 0.55),), 10, 9, 6, 10, 0)]
-    assert choose(seed, rtqa, AnswerSettings()) == 1  # same gold, one wrong answer fewer; 0.5 is one change as 0.55
+    assert choose(seed, rtqa, AnswerSettings()) == 1  # same gold, one wrong answer fewer; 0.5 is nearer than 0.55
+    assert choose(seed, [rtqa[0], rtqa[2], rtqa[1]], AnswerSettings()) == 2  # whatever the order
     assert choose(seed[:2], rtqa[:1] + rtqa[:1], AnswerSettings()) == 0
 
 
