@@ -86,16 +86,18 @@ def baseline_rtqa(bot: Any, questions: list[dict[str, Any]], persist: Path) -> d
     from eval.baseline import BaselineRAG
 
     rag = BaselineRAG(bot.store.catalog.articles(), bot.store.embedder, persist)
-    top1, top4, lat, chars = [], [], [], []
+    top1, top4, lat, chars, chars4 = [], [], [], [], []
     for q in questions:
         b = rag.ask(q["question"])
         top1.append(answer_in(q["answer"], b["retrieved"][:1]))
         top4.append(answer_in(q["answer"], b["retrieved"]))
         lat.append(b["latency_ms"])
         chars.append(sum(len(t) for t in b["retrieved"][:1]))
+        chars4.append(sum(len(t) for t in b["retrieved"]))
     n = len(questions) or 1
     return {"top1": sum(top1) / n, "top4": sum(top4) / n, "latency_p50_ms": statistics.median(lat or [0.0]),
             "latency_p95_ms": percentile(lat, 95), "top1_chars": statistics.fmean(chars or [0.0]),
+            "top4_chars": statistics.fmean(chars4 or [0.0]),
             "chunks": float(rag.store._collection.count())}
 
 
@@ -169,9 +171,9 @@ def side_by_side(sets: dict[str, list[SweepPoint]], chosen: int, extra: dict[str
     lines.append("| abstained, all | " + " | ".join([_f(1 - a0.coverage), _f(1 - ac.coverage)] + tail) + " |")
     lc = [_f(baseline["top1"]), _f(baseline["top4"])] if baseline else []
     lines.append("| answered-precision, all | " + " | ".join([_f(a0.precision), _f(ac.precision)] + lc) + " |")
-    chars = statistics.fmean(extra.get("quoted_chars") or [0.0])
-    lines.append("| characters shown (mean) | " + " | ".join(
-        [f"{chars:.0f} (quotes)", ""] + ([f"{baseline['top1_chars']:.0f}", "about 4x"] if baseline else [])) + " |")
+    chars = statistics.fmean([c for c in extra.get("quoted_chars", []) if c] or [0.0])
+    shown = [f"{baseline['top1_chars']:.0f}", f"{baseline['top4_chars']:.0f}"] if baseline else []
+    lines.append("| characters shown (mean) | " + " | ".join([f"{chars:.0f} (quotes, answered)", ""] + shown) + " |")
     lat = extra.get("latency_ms") or [0.0]
     lines.append("| latency p50 / p95 ms | " + " | ".join(
         [f"{statistics.median(lat):.1f} / {percentile(lat, 95):.1f} (ask)", ""] +
