@@ -8,8 +8,8 @@ import sys
 
 from bot.bot import Bot
 from eval.runner import EVAL_DIR, load_cases, run_sourcecheck, score
-from eval.sweep import answers, point
-from eval.sweep_run import observe_seed
+from eval.sweep import answers, grid, point
+from eval.sweep_run import observe_seed, parse_grid
 from index.settings import AnswerSettings
 from tests.conftest import ROOT
 
@@ -39,7 +39,7 @@ def test_cli_sweep_on_the_seed_set(tmp_path):
     assert out.returncode == 0, out.stderr[-2000:]
     report = (tmp_path / "out" / "sweep.md").read_text(encoding="utf-8")
     assert "| defaults (D) |" in report and "frontier (*)" in report and "coverage" in out.stdout
-    assert "6 settings" in report
+    assert f"{len(grid(parse_grid(GRID)))} settings" in report
     lines = (tmp_path / "out" / "sweep-seed.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(lines) == len(load_cases(EVAL_DIR / "questions.jsonl"))
     assert {"signals", "answered", "correct", "answerable"} <= set(json.loads(lines[0]))
