@@ -61,12 +61,13 @@ def default_data_dir() -> Path:
 
 
 class AnswerSettings(BaseModel):
-    """When the evidence is strong enough to answer (`bot.compose.should_abstain`); each field described.
-    Env: `SOURCECHECK_ANSWER__MIN_COVERAGE=0.4` and so on.
+    """When the evidence is strong enough to answer (`bot.abstain.decide`); each field described.
+    Env: `SOURCECHECK_ANSWER__MIN_COVERAGE=0.4` and so on. The five abstention thresholds (MIN_COVERAGE …
+    MIN_SCORE) were chosen by `sourcecheck eval --sweep` on the seed set and RealTimeQA (docs/benchmarks.md).
 
     Example:
         >>> AnswerSettings().min_score
-        0.45
+        0.4
     """
 
     min_coverage: float = Field(
@@ -82,7 +83,8 @@ class AnswerSettings(BaseModel):
         default=0.75, ge=0.0, le=1.0, description="A best sentence covering this share of the key terms (and scoring "
         "MIN_SCORE) answers without further checks.")
     min_score: float = Field(
-        default=0.45, ge=0.0, le=2.0, description="Lowest retrieval score of the best sentence (`bot.retrieve`) to answer.")
+        default=0.4, ge=0.0, le=2.0,
+        description="Lowest retrieval score of the best sentence (`bot.retrieve`) to answer.")
     quote_min_score: float = Field(
         default=0.45, ge=0.0, le=2.0, description="Lowest retrieval score of a further quote (beside "
         "QUOTE_SCORE_RATIO); apart from MIN_SCORE so that the abstention thresholds move alone.")
