@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from bot.assemble import assemble
+from bot.abstain import AbstainSignals, abstain_signals, decide
 from bot.check import check_claim, claim_evidence
-from bot.compose import abstain_text, compose, should_abstain
-from bot.question import History, analyse
+from bot.compose import abstain_text, compose
+from bot.question import History, Question, analyse
 from bot.retrieve import HybridRetriever, Retrieval
 from bot.types import Answer, ClaimCheck
 from bot.verdict_line import add_verdict_line, claim_of, wants_verdict
@@ -30,12 +31,14 @@ from index.errors import ArticleNotFoundError, ConfigError
 from index.ingest import IngestReport, Progress, ingest, tqdm_progress
 from index.manage import ArticleInfo, find_articles, list_articles
 from index.reannotate import reannotate, stale_annotator
-from index.settings import Settings
+from index.settings import AnswerSettings, Settings
 from index.store import Encoder, Store
 from index.types import Article, Sentence
 
 
 AUTO_REANNOTATE_SENTENCES = 20_000  # ~10 s of rules on two cores
+OPEN = AnswerSettings(  # thresholds that let every question with evidence through (`ask_replayable`)
+    min_coverage=0.0, min_similarity=-1.0, near_similarity=-1.0, strong_coverage=0.0, min_score=0.0)
 
 
 class Bot:
@@ -167,8 +170,27 @@ class Bot:
         t0 = time.perf_counter()
         q = analyse(question, history, self.settings.max_question_chars)
         found = self.retriever.search(q)
+        reason = decide(abstain_signals(q, found.evidence, found.best_similarity), self.settings.answer)
+        yield from self._answer_stream(q, found, reason, t0)
+
+    def ask_replayable(self, question: str, history: History | None = None) -> tuple[Answer, AbstainSignals]:
+        """The answer as if the abstention thresholds let the question through, with the signals that
+        `bot.abstain.decide` reads: replaying `decide(signals, limits)` gives the answer `ask` would give
+        under any `AnswerSettings` thresholds without asking again (`sourcecheck eval --sweep`)."""
+        t0 = time.perf_counter()
+        q = analyse(question, history, self.settings.max_question_chars)
+        found = self.retriever.search(q)
+        signals = abstain_signals(q, found.evidence, found.best_similarity)
+        answer = None
+        for kind, value in self._answer_stream(q, found, decide(signals, OPEN), t0):
+            if kind == "final":
+                answer = value
+        assert isinstance(answer, Answer)
+        return answer, signals
+
+    def _answer_stream(self, q: Question, found: Retrieval, reason: str, t0: float) -> Iterator[tuple[str, Any]]:
+        """Write, verify and assemble the answer (or the abstention when `reason` says why)."""
         s = self.settings
-        reason = should_abstain(q, found.evidence, found.best_similarity, s.answer)
         if self.store.count() == 0:
             reason = "no articles are indexed"
         answer: Answer | None = None

@@ -141,7 +141,7 @@ def claim_evidence(retriever: Searcher, catalog: BaseCatalog, settings: Settings
     related = seeds + [m for m in about_claim(c, seeds, pool) if m not in seeds]
     related = [p for p in related if claim_share(c, p[0]) >= settings.claim_sentence_coverage] or \
         [p for p in related if same_claim(c, p[0]) or  # fewer words, but the same event and participants
-         (set(figures(q.text)) & set(figures(p[0].text)) and claim_share(c, p[0]) >= settings.answer.min_coverage)]
+         (set(figures(q.text)) & set(figures(p[0].text)) and claim_share(c, p[0]) >= settings.claim_figure_coverage)]
     if not related:  # nothing retrieved, or sentences on the topic with none stating the claim
         return None
     related += [m for m in neighbours(c, seeds, catalog) if m not in related]

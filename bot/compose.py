@@ -10,13 +10,13 @@ Example:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from bot.abstain import has_count, should_abstain  # noqa: F401  (re-exported: `bot.compose.should_abstain`)
 from bot.answer_phrase import answer_phrase, boost_typed, prefer_typed
 from bot.claims import ClaimGroup, corroboration_statement, group_claims, negators, same_claim, summarise
-from bot.question import Question, analyse, names_role, role_asked, speaker_asked
+from bot.question import Question, speaker_asked
 from bot.types import Evidence
 from index import cues
 from index.catalog_base import BaseCatalog
@@ -65,77 +65,6 @@ def _similar(a: str, b: str) -> bool:
     return bool(ta and tb) and len(ta & tb) / min(len(ta), len(tb)) > 0.7
 
 
-def should_abstain(q: Question, evidence: Sequence[Evidence], best_similarity: float, limits: AnswerSettings) -> str:
-    """Why the evidence is too weak to answer, or '' when it is strong enough (thresholds: `limits`).
-
-    Example:
-        >>> should_abstain(analyse("Who won?"), [], 0.0, AnswerSettings())
-        'nothing in the articles matches'
-    """
-    if not evidence:
-        return "nothing in the articles matches"
-    top = evidence[0]
-    if top.coverage >= limits.strong_coverage and top.score >= limits.min_score:
-        return ""  # every key word of the question is in one sentence
-    if best_similarity < limits.min_similarity and top.coverage < limits.min_coverage:
-        return "the closest passage is unrelated"
-    if top.coverage < limits.min_coverage and top.similarity < limits.near_similarity:
-        return "the key words of the question are not in the articles"
-    if top.score < limits.min_score:
-        return "no sentence answers it"
-    if q.kind == "how_many" and not has_count(q.text, top.sentence.text):
-        return "the articles give no number for it"
-    speaker = speaker_asked(q.text)
-    if speaker and not any(_holds(speaker, e.sentence) for e in evidence[:5]):
-        return f"no passage quotes {speaker}"
-    role = role_asked(q.text)
-    if role:
-        subject = set(q.terms) - set(terms(role))
-        if not any(names_role(role, e.sentence.text) and subject & set(terms(e.sentence.text)) for e in evidence[:5]):
-            return f"no passage names the {role}"
-    return ""
-
-
-def _holds(speaker: str, s: Sentence) -> bool:
-    """The sentence is attributed to the speaker (a word of the name in its holder's chain, or its pronoun's referent)."""
-    if s.holder is None:
-        return False
-    h = s.holder
-    return bool(set(terms(speaker)) & set(terms(" ".join((*h.sources, h.refers_to)))))
-
-
-_COUNT = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|" \
-         r"thousands?|millions?|billions?|several|a\s+few|many)"
-
-
-_VAGUE_COUNTS = frozenset({"many", "several", "a few"})
-
-
-def has_count(question: str, sentence: str) -> bool:
-    """A 'how many X' question needs a number next to X; 'how much' needs a number or an amount.
-
-    Example:
-        >>> has_count("How many fighters does it have?", "It has 5,000 fighters.")
-        True
-        >>> has_count("How many fighters does it have?", "The two groups met fighters.")
-        False
-        >>> has_count("How many fighters does it have?", "It lost many opposition fighters.")
-        False
-    """
-    m = re.search(r"how\s+many\s+([\w-]+)", question, re.I)
-    if not m:
-        return bool(re.search(rf"\b{_COUNT}\b|[$€£]\s?\d", sentence, re.I))
-    noun = terms(m.group(1))
-    if not noun:
-        return bool(re.search(rf"\b{_COUNT}\b", sentence, re.I))
-    for hit in re.finditer(rf"\b({_COUNT})\s+((?:[\w-]+\s+)?[\w-]+)", sentence, re.I):
-        if hit.group(1).lower() in _VAGUE_COUNTS:  # "many opposition fighters" answers no "how many"
-            continue
-        if noun[0] in terms(hit.group(2)):
-            return True
-    return False
-
-
 def _norm_text(text: str) -> str:
     return " ".join(fold(text).split())
 
@@ -147,7 +76,7 @@ def select(q: Question, evidence: Sequence[Evidence], limit: int, limits: Answer
     limits = limits or AnswerSettings()
     top = evidence[0]
     chosen = [top]
-    floor = max(limits.min_score, top.score * limits.quote_score_ratio)
+    floor = max(limits.quote_min_score, top.score * limits.quote_score_ratio)
     for e in evidence[1:]:
         if len(chosen) >= limit:
             break

@@ -1,6 +1,7 @@
 """Run the eval question set through sourcecheck (and the plain baseline), score, and report.
 
     sourcecheck eval [--set eval/questions.jsonl] [--corpus index/articles] [--baseline] [--out DIR]
+    sourcecheck eval --sweep [--index DIR --baseline]   (the abstention thresholds, `eval.sweep_run`)
 
 Writes `report.md`, `metrics.png` and `answers.jsonl` under `eval/reports/` (or --out) and exits 1
 when a metric falls below `eval/thresholds.toml` (citation validity must be 100%).
@@ -148,6 +149,10 @@ def main(args: argparse.Namespace) -> int:
     from index.settings import Settings
     from index.types import Article
 
+    if getattr(args, "sweep", False):
+        from eval import sweep_run
+
+        return sweep_run.main(args)
     if getattr(args, "realtimeqa", 0):
         from eval import realtimeqa
 
@@ -202,4 +207,12 @@ def register(sub: Any, corpus: Path) -> None:
     a.add_argument("--llm", help="ollama:MODEL or openai:MODEL")
     a.add_argument("--realtimeqa", type=int, default=0, metavar="N",
                    help="real-world mode: the first N RealTimeQA 2024 questions (data read from ../shared)")
+    a.add_argument("--sweep", action="store_true",
+                   help="answered-precision against coverage over the abstention thresholds (seed set, and "
+                        "RealTimeQA on --index), one pass; see eval/sweep_run.py")
+    a.add_argument("--index", help="--sweep: an existing RealTimeQA index (opened as it is: copy it to keep it "
+                                    "untouched)")
+    a.add_argument("--grid", help='--sweep: thresholds to vary, "min_score=0.35,0.45;min_coverage=0.4,0.5"')
+    a.add_argument("--replay", metavar="DIR", help="--sweep: replay the observations saved in DIR (no asking)")
+    a.add_argument("--baseline-persist", help="--sweep --baseline: where the LangChain recipe's Chroma lives")
     a.set_defaults(func=main)

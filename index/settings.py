@@ -61,12 +61,13 @@ def default_data_dir() -> Path:
 
 
 class AnswerSettings(BaseModel):
-    """When the evidence is strong enough to answer (`bot.compose.should_abstain`); each field described.
-    Env: `SOURCECHECK_ANSWER__MIN_COVERAGE=0.4` and so on.
+    """When the evidence is strong enough to answer (`bot.abstain.decide`); each field described.
+    Env: `SOURCECHECK_ANSWER__MIN_COVERAGE=0.4` and so on. The five abstention thresholds (MIN_COVERAGE …
+    MIN_SCORE) were chosen by `sourcecheck eval --sweep` on the seed set and RealTimeQA (docs/benchmarks.md).
 
     Example:
         >>> AnswerSettings().min_score
-        0.45
+        0.4
     """
 
     min_coverage: float = Field(
@@ -82,10 +83,14 @@ class AnswerSettings(BaseModel):
         default=0.75, ge=0.0, le=1.0, description="A best sentence covering this share of the key terms (and scoring "
         "MIN_SCORE) answers without further checks.")
     min_score: float = Field(
-        default=0.45, ge=0.0, le=2.0, description="Lowest retrieval score of the best sentence (`bot.retrieve`) to answer.")
+        default=0.4, ge=0.0, le=2.0,
+        description="Lowest retrieval score of the best sentence (`bot.retrieve`) to answer.")
+    quote_min_score: float = Field(
+        default=0.45, ge=0.0, le=2.0, description="Lowest retrieval score of a further quote (beside "
+        "QUOTE_SCORE_RATIO); apart from MIN_SCORE so that the abstention thresholds move alone.")
     quote_score_ratio: float = Field(
         default=0.7, ge=0.0, le=1.0, description="A further quote must score at least this fraction of the best one "
-        "(and MIN_SCORE).")
+        "(and QUOTE_MIN_SCORE).")
     quote_coverage_ratio: float = Field(
         default=0.6, ge=0.0, le=1.0, description="A further quote must cover at least this fraction of the key terms "
         "the best one covers.")
@@ -157,6 +162,10 @@ class Settings(BaseSettings):
         default=0.8, ge=0.0, le=1.0,
         description="Share of a checked claim's terms (synonyms counted) a sentence must hold to judge the claim; "
                     "the denial or correction right after a matching sentence is judged whatever its share.")
+    claim_figure_coverage: float = Field(
+        default=0.5, ge=0.0, le=1.0,
+        description="A sentence sharing a checked claim's figure may judge it with this share of the claim's terms "
+                    "(when no sentence reaches CLAIM_SENTENCE_COVERAGE).")
     denial_shared_terms: int = Field(
         default=2, ge=1, description="Terms of a checked claim (synonyms counted) that what a denial denies must share "
         "for the denial to dispute it: “denied that Reyes had been dismissed” meets “Reyes was fired” (2), "
