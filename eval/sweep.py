@@ -130,7 +130,7 @@ def grid(axes: dict[str, Sequence[float]] | None = None, base: AnswerSettings | 
     """Every combination of the axes' values (the base setting's other fields kept); the base comes first.
 
     Example:
-        >>> [s.min_score for s in grid({"min_score": (0.3, 0.45)})]
+        >>> [s.min_score for s in grid({"min_score": (0.3, 0.45)}, AnswerSettings(min_score=0.45))]
         [0.45, 0.3]
     """
     base = base or AnswerSettings()
