@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from index import lexicon
 from index.parse import parse_many
 from index.precheck import lemma_of
+from index.rules import RULES
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -208,11 +209,8 @@ def found_of(rule: str, cue: str, holder: str, doc: "Doc", ids: set[int], frame:
     return Found(rule, cue, holder, share, (first.idx, last.idx + len(last.text)))
 
 
-MIN_CONTENT = 0.2  # below it, a verb does not even name a speaker for the quotes around it
-# A sentence is attributed when one source's content makes up at least this share of it, its frame (cue,
-# holder's name) left out: more than half, so that the writer's own words around it (an apposition on the
-# speaker, "at a rally on Tuesday") do not weigh as much. 0.6 had the best MCC on PolNeAR train (0.5–0.7 tried).
-ATTRIBUTED_SHARE = 0.6
+MIN_CONTENT = RULES.min_content
+ATTRIBUTED_SHARE = RULES.attributed_share  # described in `index.rules`
 
 
 _OBJECT_REPORTS = frozenset(

@@ -17,13 +17,14 @@ from typing import TYPE_CHECKING
 
 from index import cues
 from index.content import ATTRIBUTED_SHARE, Found
+from index.rules import RULES
 from index.types import Attribution, Holder
 
 if TYPE_CHECKING:  # pragma: no cover
     from index.epistemic import Reading
 
 PERSONAL = frozenset("he she him her his".split())  # "they", "it", "we" name groups: not resolved
-WINDOW = 8  # sentences looked back for the antecedent
+WINDOW = RULES.pronoun_window  # described in `index.rules`
 _PRONOUN = re.compile(r"^(?:i|he|she|we|they|you)$", re.I)
 
 

@@ -16,13 +16,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from index.rules import RULES
+
 _MARK = re.compile(r"''|[“”\"]")
 _OPENING = re.compile(r"\s*(?:''|[“\"])")
-QUOTED_SHARE = 0.5
-QUOTE_AFTER_REPORT = True
-QUOTE_SAME_PARA = True  # a sentence is inside a quote when at least half of its characters are
-WHOLLY_QUOTED = 0.95  # a sentence this much inside a quote speaks only in the quote's speaker's words
-LOOK_BACK = 3  # sentences before a quote searched for its speaker when neither it nor its neighbours name one
+# Thresholds described in `index.rules`.
+QUOTED_SHARE = RULES.quoted_share
+WHOLLY_QUOTED = RULES.wholly_quoted
+LOOK_BACK = RULES.quote_look_back
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:
@@ -119,7 +120,7 @@ def _speaker(text: str, spans: Sequence[tuple[int, int]], holders: Sequence[list
     if j >= 0 and holders[j]:
         return j  # a colon intro, the quote before, or a report just before: that speaker goes on
     after = inside[-1] + 1
-    if after < len(spans) and holders[after] and quoted_share(text, *spans[after], regions) < 0.5:
+    if after < len(spans) and holders[after] and quoted_share(text, *spans[after], regions) < QUOTED_SHARE:
         return after  # "“…”" then "Smith, who …, said …": the next sentence names the speaker
     # else the speaker of the last few sentences before it (news continues a speaker's quotes)
     return next((k for k in range(j - 1, max(-1, j - 1 - LOOK_BACK), -1) if holders[k]), None)

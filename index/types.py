@@ -167,7 +167,7 @@ class Attribution:
     content lies (`start`, `end`: article offsets, first to last word of the reported content).
 
     `share` is the part of the sentence that content makes up: the sentence is `attributed` when one
-    attribution dominates it (`index.attribution.ATTRIBUTED_SHARE`); a minor one ("The bill passed
+    attribution dominates it (`index.rules.RULES.attributed_share`); a minor one ("The bill passed
     Tuesday, a vote Smith called a disaster") is kept here, so that a phrase quoted from inside its
     content can still be framed as Smith's (`Sentence.holder_at`).
 
