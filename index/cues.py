@@ -71,6 +71,8 @@ VAGUE_HOLDER = re.compile(
     re.I,
 )
 
+# "may be" + a participle ("may be granted", "may also be used") is what a thing can undergo, not a hedge.
+PARTICIPLE = rf"\s+(?:\w+ly\s+)?(?:[a-z]+ed|[a-z]+en|{alternation(lexicon.IRREGULAR_PARTICIPLES)})\b"
 HEDGE = re.compile(
     r"\b(?:apparently|reportedly|allegedly|purportedly|supposedly|seemingly|ostensibly|possibly|probably|"
     r"perhaps|maybe|presumably|arguably|likely|unlikely|conceivably|plausibly|rumou?red|speculat\w+|"
@@ -79,7 +81,7 @@ HEDGE = re.compile(
     r"|not\s+(?:yet\s+)?(?:clear|known|certain)|unclear|uncertain|"
     r"(?:seems?|seemed|appears?|appeared)\s+(?:to|that|as|like|likely)|seemingly|suggests?|suggested|suggesting|"
     r"indicat(?:es|ed|ing|ion)|signs?\s+(?:that|of)|(?:believed|thought|said|rumou?red|alleged|claimed|"
-    r"reputed)\s+to|may\s+(?:not\s+)?(?:have|be|well|also\s+be|even)|might|"
+    rf"reputed)\s+to|may\s+(?:not\s+)?(?:have|(?:also\s+)?be(?!{PARTICIPLE})|well|even)|might|"
     r"(?:is|are|was|were)\s+(?:widely\s+)?(?:assumed|presumed|estimated)\s+to|suspected|"
     r"suspect(?:s|ed)?\s+that|could\s+be\s+an?\s+(?:indication|sign))\b",
     re.I,

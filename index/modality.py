@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from index import cues
 from index.lexicon import (APPEARANCE_VERBS, ATTEMPT_WORDS, BELIEF_VERBS, ENTITLEMENT_WORDS, EXPECTATION_WORDS,
-                           IMPERSONAL_BELIEF, REPORTED_WOULD_VERBS, REQUEST_WORDS, TENDENCY_WORDS, WISH_WORDS,
+                           IMPERSONAL_BELIEF, MANDATE_WORDS, PREVENTION_WORDS, REPORTED_WOULD_VERBS, REQUEST_WORDS, TENDENCY_WORDS, WISH_WORDS,
                            alternation)
 
 _APOS = r"[’']"
@@ -48,6 +48,7 @@ def _w(words: str) -> frozenset[str]:
 
 
 _WORD = re.compile(r"[a-z]+")
+_PARTICIPLE = cues.PARTICIPLE
 
 
 RULES: tuple[Rule, ...] = (
@@ -89,6 +90,12 @@ RULES: tuple[Rule, ...] = (
          _rx(rf"\b(?:{alternation(REQUEST_WORDS)}|calls?\s+for|called\s+for)\s+(?:[\w’'-]+\s+){{0,3}}?"
              r"(?:to\s+[a-z]+|that\s+[\w’'-]+(?:\s+[\w’'-]+)?\s+be\b)"),
          "The mayor urged residents to leave.", words=REQUEST_WORDS | _w("call calls called")),
+    Rule("mandate_subjunctive", "speculative",
+         _rx(rf"\b(?:{alternation(MANDATE_WORDS)})\s+that\s+(?:[\w’'.-]+\s+){{1,5}}?(?:be|remain)\b"),
+         "The court ordered that the boy remain with his aunt.", words=MANDATE_WORDS),
+    Rule("prevention_frame", "speculative",
+         _rx(rf"\b(?:{alternation(PREVENTION_WORDS)})\s+(?:[\w’'-]+\s+){{0,4}}?from\s+[a-z]+ing\b"),
+         "The ruling barred the firm from selling the shares.", words=PREVENTION_WORDS),
     Rule("entitlement_frame", "speculative",
          _rx(rf"\b(?:{alternation(ENTITLEMENT_WORDS)})\s+(?:[\w’'-]+\s+){{0,2}}?to\s+[a-z]+"),
          "The father has the right to speak for the boy.", words=ENTITLEMENT_WORDS),
@@ -99,9 +106,9 @@ RULES: tuple[Rule, ...] = (
          _rx(r"\bwhether\b(?![^,.;:—]*\bor\s+not\b)"),
          "Officials are weighing whether to close the road.", words=_w("whether")),
     Rule("if_clause", "conditional",
-         _rx(r"\b(?:if|unless)\b"),
+         _rx(rf"\b(?:if|unless)\b(?!\s+not\b|{_PARTICIPLE})"),  # "if kept dry", "most if not all": generic
          "Talks will resume if the shelling stops.",
-         _rx(r"\bas\s+$"),  # "as if": a manner, not a condition
+         _rx(r"\b(?:as|even)\s+$"),  # "as if": a manner; "even if": a concession, not a condition
          cues.GENERIC,  # "if they score, the penalty usually ends": a generic rule, not a hypothetical
          words=_w("if unless")),
 )

@@ -37,6 +37,10 @@ def one(text):
     ("The department should revoke their custody of the child.", "could_should", "speculative"),
     ("Officials are weighing whether to close the road.", "open_question", "hedged"),
     ("Talks will resume if the shelling stops.", "if_clause", "conditional"),
+    ("The judge ordered that the ferry remain in port until Monday.", "mandate_subjunctive", "speculative"),
+    ("The union insisted that every driver be paid for the strike days.", "mandate_subjunctive", "speculative"),
+    ("A court order barred the council from closing the library.", "prevention_frame", "speculative"),
+    ("Heavy snow kept the climbers from reaching the summit.", "prevention_frame", "speculative"),
 ])
 def test_each_hedge_form_gives_its_status(sentence, rule, status):
     assert rule in [name for name, _, _ in read_modality(sentence)]
@@ -55,6 +59,11 @@ def test_each_hedge_form_gives_its_status(sentence, rule, status):
     "Whether the ministry will admit it or not, the two sides agree.",  # "whether … or not": either way
     "The police could not reach the village.",  # a negated ability: polarity, not a conjecture
     "The ministry plans to open the bridge in May.",  # a plan: news readers take it as reported fact
+    "The mayor insisted that the bridge was safe.",  # an indicative clause: a claim, not a mandate
+    "The fence kept the goats from the garden.",  # prevention of no event
+    "Most of the players, if not all, stayed.",  # "if not": a hedge on the count, no condition
+    "The ferry sails at noon, even if the sea is rough.",  # a concession, not a condition
+    "The vines bloom in May if planted early.",  # a reduced, generic conditional
 ])
 def test_no_hedge_form(sentence):
     assert read_modality(sentence) == ()
@@ -67,6 +76,21 @@ def test_reported_speech_would_is_not_a_hedge():
     assert reported_would(t, t.index("would"))
     # a bare "would" is still a conjecture
     assert one("A merger would shift the balance of power.").status == "speculative"
+
+
+def test_reported_speech_would_with_a_saying_form():
+    s = one("The council met on Monday, saying the bridge would reopen in May.")
+    assert "speculative" not in s.statuses
+
+
+@pytest.mark.parametrize("sentence, hedge", [
+    ("Parole may be granted by the board.", False),  # what a thing can undergo: root possibility
+    ("The shell may also be coloured bright blue.", False),
+    ("The suspect may be hiding in the hills.", True),  # a conjecture about the suspect
+    ("The fire may have started in the kitchen.", True),
+])
+def test_may_be_with_a_participle_is_not_a_hedge(sentence, hedge):
+    assert ("hedged" in one(sentence).statuses) is hedge
 
 
 def test_the_rules_form_a_readable_table():
