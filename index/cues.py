@@ -71,11 +71,13 @@ VAGUE_HOLDER = re.compile(
     re.I,
 )
 
-# "may be" + a participle ("may be granted", "may also be used") is what a thing can undergo, not a hedge.
+# A participle: "may be" + it ("may be granted", "may also be used") is what a thing can undergo, not a hedge;
+# "if" + it ("if kept dry") is a generic condition (`index.modality`). "more/less likely" compares, it does not hedge.
 PARTICIPLE = rf"\s+(?:\w+ly\s+)?(?:[a-z]+ed|[a-z]+en|{alternation(lexicon.IRREGULAR_PARTICIPLES)})\b"
 HEDGE = re.compile(
     r"\b(?:apparently|reportedly|allegedly|purportedly|supposedly|seemingly|ostensibly|possibly|probably|"
-    r"perhaps|maybe|presumably|arguably|likely|unlikely|conceivably|plausibly|rumou?red|speculat\w+|"
+    r"perhaps|maybe|presumably|arguably|(?<!more\s)(?<!less\s)likely|unlikely|conceivably|plausibly|"
+    r"rumou?red|speculat\w+|"
     rf"(?:it|that)\s*(?:{APOS}s|\s+is|\s+was|\s+seems|\s+appears)\s+(?:quite\s+|very\s+|entirely\s+|also\s+)?"
     r"(?:possible|probable|plausible|conceivable|unclear|likely|unlikely)"
     r"|not\s+(?:yet\s+)?(?:clear|known|certain)|unclear|uncertain|"

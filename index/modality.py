@@ -19,8 +19,8 @@ from functools import lru_cache
 
 from index import cues
 from index.lexicon import (APPEARANCE_VERBS, ATTEMPT_WORDS, BELIEF_VERBS, ENTITLEMENT_WORDS, EXPECTATION_WORDS,
-                           IMPERSONAL_BELIEF, MANDATE_WORDS, PREVENTION_WORDS, REPORTED_WOULD_VERBS, REQUEST_WORDS, TENDENCY_WORDS, WISH_WORDS,
-                           alternation)
+                           IMPERSONAL_BELIEF, MANDATE_WORDS, PREVENTION_WORDS, REPORTED_WOULD_VERBS, REQUEST_WORDS,
+                           TENDENCY_WORDS, WISH_WORDS, alternation)
 
 _APOS = r"[’']"
 _BE = r"(?:is|are|was|were|be|been|being|am|[’']s|[’']re)"

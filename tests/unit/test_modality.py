@@ -88,8 +88,10 @@ def test_reported_speech_would_with_a_saying_form():
     ("The shell may also be coloured bright blue.", False),
     ("The suspect may be hiding in the hills.", True),  # a conjecture about the suspect
     ("The fire may have started in the kitchen.", True),
+    ("Older drivers are more likely to brake late.", False),  # a comparison of rates, not a conjecture
+    ("The vote is likely to be delayed.", True),
 ])
-def test_may_be_with_a_participle_is_not_a_hedge(sentence, hedge):
+def test_root_possibility_and_comparisons_are_not_hedges(sentence, hedge):
     assert ("hedged" in one(sentence).statuses) is hedge
 
 
