@@ -147,10 +147,12 @@ INSTRUCTION = re.compile(
     re.I,
 )
 
+# A conjecture: "would"/"could" + a verb. Negated, they are a refusal or an inability in news ("would not
+# comment", "couldn't be reached"): the polarity says so, and the sentence is no conjecture.
 SPECULATIVE = re.compile(
-    rf"\bwould(?:n{APOS}t|\s+not)?\s+(?!(?:later|go\s+on|eventually|soon|then|also\s+(?:later|go)|return|"
+    rf"\bwould\s+(?!(?:not|never|later|go\s+on|eventually|soon|then|also\s+(?:later|go)|return|"
     r"continue|remain|become\s+(?:known|the))\b)(?:\w+ly\s+)?\w+"
-    rf"|\bcould(?:n{APOS}t|\s+not)?\s+(?:\w+ly\s+)?(?:be|have|mean|involve|lead|make|present|shift|change|cause|"
+    rf"|\bcould\s+(?:\w+ly\s+)?(?:be|have|mean|involve|lead|make|present|shift|change|cause|"
     r"bring|force|push|result|prove|spark|trigger|undermine|complicate)\b"
     r"|\b(?:is|are)\s+(?:expected|set|poised|bound)\s+to\b|\bwill\s+likely\b|\bcould\s+(?:well|soon)\b"
     ,

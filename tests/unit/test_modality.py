@@ -78,6 +78,15 @@ def test_reported_speech_would_is_not_a_hedge():
     assert one("A merger would shift the balance of power.").status == "speculative"
 
 
+@pytest.mark.parametrize("sentence", [
+    "The spokesman would not comment on the talks.",
+    "The owners couldn't be reached on Sunday.",
+])
+def test_a_refusal_or_inability_is_negative_not_a_conjecture(sentence):
+    s = one(sentence)
+    assert s.polarity == "negative" and "speculative" not in s.statuses and not s.uncertain
+
+
 def test_reported_speech_would_with_a_saying_form():
     s = one("The council met on Monday, saying the bridge would reopen in May.")
     assert "speculative" not in s.statuses
