@@ -84,7 +84,8 @@ HEDGE = re.compile(
     r"(?:seems?|seemed|appears?|appeared)\s+(?:to|that|as|like|likely)|seemingly|suggests?|suggested|suggesting|"
     r"indicat(?:es|ed|ing|ion)|signs?\s+(?:that|of)|(?:believed|thought|said|rumou?red|alleged|claimed|"
     rf"reputed)\s+to|may\s+(?:not\s+)?(?:have|(?:also\s+)?be(?!{PARTICIPLE})|well|even)|might|"
-    r"(?:is|are|was|were)\s+(?:widely\s+)?(?:assumed|presumed|estimated)\s+to|suspected|"
+    r"(?:is|are|was|were)\s+(?:widely\s+)?(?:assumed|presumed|estimated)\s+to|suspected|purported\s+to|"
+    r"(?:is|are|was|were)\s+(?:widely\s+)?(?:reported|understood)\s+to\s+(?:be|have)|"
     r"suspect(?:s|ed)?\s+that|could\s+be\s+an?\s+(?:indication|sign))\b",
     re.I,
 )

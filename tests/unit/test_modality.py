@@ -97,10 +97,12 @@ def test_reported_speech_would_with_a_saying_form():
     ("The shell may also be coloured bright blue.", False),
     ("The suspect may be hiding in the hills.", True),  # a conjecture about the suspect
     ("The fire may have started in the kitchen.", True),
+    ("The envoy is reported to have left the capital.", True),  # a hedged report
+    ("The theft was reported to the police.", False),  # a report made, no hedge
     ("Older drivers are more likely to brake late.", False),  # a comparison of rates, not a conjecture
     ("The vote is likely to be delayed.", True),
 ])
-def test_root_possibility_and_comparisons_are_not_hedges(sentence, hedge):
+def test_hedge_or_not(sentence, hedge):
     assert ("hedged" in one(sentence).statuses) is hedge
 
 
