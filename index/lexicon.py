@@ -93,6 +93,9 @@ IRREGULAR_PARTICIPLES = _set("made held found seen done built led shown taken gi
                              "thrown flown blown begun sung rung swum drunk sunk shrunk hidden ridden written "
                              "driven eaten fallen forgotten gotten chosen frozen spoken stolen woken broken "
                              "beaten bitten")
+# Knowing verbs after "hard to", "too early to": "it is hard to say whether", "too early to tell".
+KNOWING_VERBS = _set("say know tell determine predict estimate gauge assess judge confirm verify establish "
+                     "ascertain")
 # Expectation frames: "is expected to", "is slated to" put the event in the future ("likely to" is a hedge).
 EXPECTATION_WORDS = _set("expected poised set slated scheduled anticipated projected "
                          "forecast bound")

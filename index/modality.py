@@ -19,8 +19,8 @@ from functools import lru_cache
 
 from index import cues
 from index.lexicon import (APPEARANCE_VERBS, ATTEMPT_WORDS, BELIEF_VERBS, ENTITLEMENT_WORDS, EXPECTATION_WORDS,
-                           IMPERSONAL_BELIEF, MANDATE_WORDS, PREVENTION_WORDS, REPORTED_WOULD_VERBS, REQUEST_WORDS,
-                           TENDENCY_WORDS, WISH_WORDS, alternation)
+                           IMPERSONAL_BELIEF, KNOWING_VERBS, MANDATE_WORDS, PREVENTION_WORDS, REPORTED_WOULD_VERBS,
+                           REQUEST_WORDS, TENDENCY_WORDS, WISH_WORDS, alternation)
 
 _APOS = r"[’']"
 _BE = r"(?:is|are|was|were|be|been|being|am|[’']s|[’']re)"
@@ -68,6 +68,10 @@ RULES: tuple[Rule, ...] = (
              r"(?:\s+\w+){0,3}?\s+(?:whether|if|how|why|when|who|what)\b|\bremains\s+to\s+be\s+seen\b"),
          "It is unclear whether the ministry signed.",
          words=_w("unclear clear known unknown certain uncertain seen")),
+    Rule("hard_to_say", "hedged",
+         _rx(rf"\b(?:hard|difficult|impossible|too\s+early|premature)\s+to\s+(?:{alternation(KNOWING_VERBS)})\b"
+             r"|\b(?:no\s+one|nobody)\s+(?:yet\s+|really\s+)?knows\b"),
+         "It is too early to say who fired first.", words=_w("hard difficult impossible early premature knows")),
     Rule("tend_to", "hedged",
          _rx(rf"\b(?:{alternation(TENDENCY_WORDS)})\s+to\b"),
          "Such deals tend to collapse.", words=TENDENCY_WORDS),

@@ -21,6 +21,8 @@ def one(text):
     ("The convoy appears to have turned back at the border.", "appears_to", "hedged"),
     ("It is unclear whether the ministry signed the accord.", "unclear_whether", "hedged"),
     ("It is not yet known how many people were hurt.", "unclear_whether", "hedged"),
+    ("It is too early to say who fired first.", "hard_to_say", "hedged"),
+    ("Nobody knows how the fire in the depot started.", "hard_to_say", "hedged"),
     ("Such talks tend to collapse after the first round.", "tend_to", "hedged"),
     ("It is believed that the leader fled to the coast.", "impersonal_belief", "hedged"),
     ("The painting is considered to be his finest work.", "impersonal_belief", "hedged"),
@@ -62,7 +64,8 @@ def test_each_hedge_form_gives_its_status(sentence, rule, status):
     "The mayor insisted that the bridge was safe.",  # an indicative clause: a claim, not a mandate
     "The fence kept the goats from the garden.",  # prevention of no event
     "Most of the players, if not all, stayed.",  # "if not": a hedge on the count, no condition
-    "The ferry sails at noon, even if the sea is rough.",  # a concession, not a condition
+    "The ferry sails at noon, even if the sea is rough.",
+    "The climb was hard to finish in the rain.",  # a hard task, not an unknown  # a concession, not a condition
     "The vines bloom in May if planted early.",  # a reduced, generic conditional
 ])
 def test_no_hedge_form(sentence):
