@@ -117,10 +117,6 @@ MANDATE_WORDS = _set("demand demands demanded demanding insist insists insisted 
                      "request requests requested suggest suggested suggestion propose proposed proposal "
                      "recommend recommended recommendation urge urged require requires required requirement "
                      "ask asked asking")
-# Prevention: the event after "from" is kept from happening ("barred them from leaving").
-PREVENTION_WORDS = _set("prevent prevents prevented preventing block blocks blocked blocking bar bars barred "
-                        "barring stop stops stopped stopping discourage discouraged deter deterred ban bans "
-                        "banned banning keep keeps kept keeping")
 # Entitlement: "the right to speak", "entitles holders to buy" ("the opportunity to portray" is often realised).
 ENTITLEMENT_WORDS = _set("right rights entitled entitles entitle")
 

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from index import cues
 from index.lexicon import (APPEARANCE_VERBS, ATTEMPT_WORDS, BELIEF_VERBS, ENTITLEMENT_WORDS, EXPECTATION_WORDS,
-                           IMPERSONAL_BELIEF, KNOWING_VERBS, MANDATE_WORDS, PREVENTION_WORDS, REPORTED_WOULD_VERBS,
+                           IMPERSONAL_BELIEF, KNOWING_VERBS, MANDATE_WORDS, REPORTED_WOULD_VERBS,
                            REQUEST_WORDS, TENDENCY_WORDS, WISH_WORDS, alternation)
 
 _APOS = r"[’']"
@@ -97,9 +97,6 @@ RULES: tuple[Rule, ...] = (
     Rule("mandate_subjunctive", "speculative",
          _rx(rf"\b(?:{alternation(MANDATE_WORDS)})\s+that\s+(?:[\w’'.-]+\s+){{1,5}}?(?:be|remain)\b"),
          "The court ordered that the boy remain with his aunt.", words=MANDATE_WORDS),
-    Rule("prevention_frame", "speculative",
-         _rx(rf"\b(?:{alternation(PREVENTION_WORDS)})\s+(?:[\w’'-]+\s+){{0,4}}?from\s+[a-z]+ing\b"),
-         "The ruling barred the firm from selling the shares.", words=PREVENTION_WORDS),
     Rule("entitlement_frame", "speculative",
          _rx(rf"\b(?:{alternation(ENTITLEMENT_WORDS)})\s+(?:[\w’'-]+\s+){{0,2}}?to\s+[a-z]+"),
          "The father has the right to speak for the boy.", words=ENTITLEMENT_WORDS),
