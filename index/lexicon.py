@@ -113,10 +113,9 @@ ATTEMPT_WORDS = _set("try tries tried trying attempt attempts attempted attempti
                      "battles battling")
 REQUEST_WORDS = _set("ask asks asked asking urge urges urged urging demand demands demanded demanding")
 # Mandates with a subjunctive clause: "insisted that the child be returned", "the order that he remain".
-MANDATE_WORDS = _set("demand demands demanded demanding insist insists insisted insisting order orders ordered "
-                     "request requests requested suggest suggested suggestion propose proposed proposal "
-                     "recommend recommended recommendation urge urged require requires required requirement "
-                     "ask asked asking")
+MANDATE_WORDS = REQUEST_WORDS | _set("insist insists insisted insisting order orders ordered request requests "
+                                     "requested suggest suggested suggestion propose proposed proposal recommend "
+                                     "recommended recommendation require requires required requirement")
 # Entitlement: "the right to speak", "entitles holders to buy" ("the opportunity to portray" is often realised).
 ENTITLEMENT_WORDS = _set("right rights entitled entitles entitle")
 

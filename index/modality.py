@@ -3,8 +3,9 @@
 Each `Rule` names a construction, the status it gives (`hedged`, `speculative`, `conditional`),
 its pattern and a sentence it fires on. `index.epistemic` adds the statuses of the rules that
 fire to the cues it reads itself. What is *not* a hedge is said here too: "would" in reported
-speech ("said it would build") is the reported future, and an unnamed source alone ("officials
-said") attributes without hedging.
+speech ("said it would build") is the reported future, an unnamed source alone ("officials
+said") attributes without hedging, a negated would/could ("would not comment") is a refusal, and
+"may be" + a participle ("parole may be granted") is what a thing can undergo (`index.cues`).
 
 Example:
     >>> [(name, status) for name, status, _ in read_modality("I think the deal will hold.")]
