@@ -1,8 +1,8 @@
 """Error dumps and a per-rule ablation for the negation, hedge and modality rules (issue 14), on the tuning parts only.
 
 Tuning reads UW factuality *train* and the *even* rows of WikiWeasel (as the hedge cue classes were
-chosen before); `bench/factuality.py` (UW dev) and `bench/hedges.py` (all rows) report. Never point
-this at a test split.
+chosen before); `bench/factuality.py` (UW dev) and `bench/hedges.py` (the held-out odd rows, the whole
+file beside them) report. Never point this at a test split.
 
     python bench/modality_errors.py uw [GOLD [PRED [N]]]   # UW train sentences, e.g. `uw possible fact 40`
     python bench/modality_errors.py ww fp|fn [N]            # WikiWeasel even rows, wrong by sourcecheck

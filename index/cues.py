@@ -71,16 +71,21 @@ VAGUE_HOLDER = re.compile(
     re.I,
 )
 
+# A participle: "may be" + it ("may be granted", "may also be used") is what a thing can undergo, not a hedge;
+# "if" + it ("if kept dry") is a generic condition (`index.modality`). "more/less likely" compares, it does not hedge.
+PARTICIPLE = rf"\s+(?:\w+ly\s+)?(?:[a-z]+ed|[a-z]+en|{alternation(lexicon.IRREGULAR_PARTICIPLES)})\b"
 HEDGE = re.compile(
     r"\b(?:apparently|reportedly|allegedly|purportedly|supposedly|seemingly|ostensibly|possibly|probably|"
-    r"perhaps|maybe|presumably|arguably|likely|unlikely|conceivably|plausibly|rumou?red|speculat\w+|"
+    r"perhaps|maybe|presumably|arguably|(?<!more\s)(?<!less\s)likely|unlikely|conceivably|plausibly|"
+    r"rumou?red|speculat\w+|"
     rf"(?:it|that)\s*(?:{APOS}s|\s+is|\s+was|\s+seems|\s+appears)\s+(?:quite\s+|very\s+|entirely\s+|also\s+)?"
     r"(?:possible|probable|plausible|conceivable|unclear|likely|unlikely)"
     r"|not\s+(?:yet\s+)?(?:clear|known|certain)|unclear|uncertain|"
     r"(?:seems?|seemed|appears?|appeared)\s+(?:to|that|as|like|likely)|seemingly|suggests?|suggested|suggesting|"
     r"indicat(?:es|ed|ing|ion)|signs?\s+(?:that|of)|(?:believed|thought|said|rumou?red|alleged|claimed|"
-    r"reputed)\s+to|may\s+(?:not\s+)?(?:have|be|well|also\s+be|even)|might|"
-    r"(?:is|are|was|were)\s+(?:widely\s+)?(?:assumed|presumed|estimated)\s+to|suspected|"
+    rf"reputed)\s+to|may\s+(?:not\s+)?(?:have|(?:also\s+)?be(?!{PARTICIPLE})|well|even)|might|"
+    r"(?:is|are|was|were)\s+(?:widely\s+)?(?:assumed|presumed|estimated)\s+to|suspected|purported\s+to|"
+    r"(?:is|are|was|were)\s+(?:widely\s+)?(?:reported|understood)\s+to\s+(?:be|have)|"
     r"suspect(?:s|ed)?\s+that|could\s+be\s+an?\s+(?:indication|sign))\b",
     re.I,
 )
@@ -143,10 +148,12 @@ INSTRUCTION = re.compile(
     re.I,
 )
 
+# A conjecture: "would"/"could" + a verb. Negated, they are a refusal or an inability in news ("would not
+# comment", "couldn't be reached"): the polarity says so, and the sentence is no conjecture.
 SPECULATIVE = re.compile(
-    rf"\bwould(?:n{APOS}t|\s+not)?\s+(?!(?:later|go\s+on|eventually|soon|then|also\s+(?:later|go)|return|"
+    rf"\bwould\s+(?!(?:not|never|later|go\s+on|eventually|soon|then|also\s+(?:later|go)|return|"
     r"continue|remain|become\s+(?:known|the))\b)(?:\w+ly\s+)?\w+"
-    rf"|\bcould(?:n{APOS}t|\s+not)?\s+(?:\w+ly\s+)?(?:be|have|mean|involve|lead|make|present|shift|change|cause|"
+    rf"|\bcould\s+(?:\w+ly\s+)?(?:be|have|mean|involve|lead|make|present|shift|change|cause|"
     r"bring|force|push|result|prove|spark|trigger|undermine|complicate)\b"
     r"|\b(?:is|are)\s+(?:expected|set|poised|bound)\s+to\b|\bwill\s+likely\b|\bcould\s+(?:well|soon)\b"
     ,

@@ -85,13 +85,25 @@ BELIEF_VERBS = _set("think believe suspect guess reckon suppose assume imagine f
 # Impersonal belief passives: "it is believed", "is considered": the holder is nobody, the claim a hedge.
 IMPERSONAL_BELIEF = _set("believed thought considered regarded rumored rumoured alleged speculated feared "
                          "suspected presumed reputed deemed claimed")
+# Irregular past participles: "may be made", "may be held" (with every "-ed"/"-en" form) are root possibility,
+# what a thing can undergo ("parole may be granted", "the tail may be coloured"), not a hedge.
+IRREGULAR_PARTICIPLES = _set("made held found seen done built led shown taken given known used set put kept "
+                             "sold bought brought paid laid told thought caught taught sent spent run won cut "
+                             "hit shut split spread struck stuck hung worn borne born torn sworn drawn grown "
+                             "thrown flown blown begun sung rung swum drunk sunk shrunk hidden ridden written "
+                             "driven eaten fallen forgotten gotten chosen frozen spoken stolen woken broken "
+                             "beaten bitten")
+# Knowing verbs after "hard to", "too early to": "it is hard to say whether", "too early to tell".
+KNOWING_VERBS = _set("say know tell determine predict estimate gauge assess judge confirm verify establish "
+                     "ascertain")
 # Expectation frames: "is expected to", "is slated to" put the event in the future ("likely to" is a hedge).
 EXPECTATION_WORDS = _set("expected poised set slated scheduled anticipated projected "
                          "forecast bound")
 # Reporting verbs whose "would" is the reported future ("said it would build"), not a hedge.
 REPORTED_WOULD_VERBS = _set("said says say told announced added stated promised pledged vowed insisted "
                             "warned predicted wrote noted explained indicated confirmed agreed decided "
-                            "signaled signalled reported")
+                            "signaled signalled reported saying telling announcing insisting warning "
+                            "assured assuring argued arguing")
 # Unrealised frames: the infinitive's event is wished for, attempted or asked for, not stated as done
 # ("wants to end the war", "tried to reach the coast", "urged them to leave").
 WISH_WORDS = _set("want wants wanted wanting hope hopes hoped hoping intend intends intended intending wish "
@@ -100,6 +112,10 @@ ATTEMPT_WORDS = _set("try tries tried trying attempt attempts attempted attempti
                      "fight fights fought fighting struggle struggles struggled struggling effort efforts battle "
                      "battles battling")
 REQUEST_WORDS = _set("ask asks asked asking urge urges urged urging demand demands demanded demanding")
+# Mandates with a subjunctive clause: "insisted that the child be returned", "the order that he remain".
+MANDATE_WORDS = REQUEST_WORDS | _set("insist insists insisted insisting order orders ordered request requests "
+                                     "requested suggest suggested suggestion propose proposed proposal recommend "
+                                     "recommended recommendation require requires required requirement")
 # Entitlement: "the right to speak", "entitles holders to buy" ("the opportunity to portray" is often realised).
 ENTITLEMENT_WORDS = _set("right rights entitled entitles entitle")
 

@@ -3,8 +3,9 @@
 Each `Rule` names a construction, the status it gives (`hedged`, `speculative`, `conditional`),
 its pattern and a sentence it fires on. `index.epistemic` adds the statuses of the rules that
 fire to the cues it reads itself. What is *not* a hedge is said here too: "would" in reported
-speech ("said it would build") is the reported future, and an unnamed source alone ("officials
-said") attributes without hedging.
+speech ("said it would build") is the reported future, an unnamed source alone ("officials
+said") attributes without hedging, a negated would/could ("would not comment") is a refusal, and
+"may be" + a participle ("parole may be granted") is what a thing can undergo (`index.cues`).
 
 Example:
     >>> [(name, status) for name, status, _ in read_modality("I think the deal will hold.")]
@@ -19,8 +20,8 @@ from functools import lru_cache
 
 from index import cues
 from index.lexicon import (APPEARANCE_VERBS, ATTEMPT_WORDS, BELIEF_VERBS, ENTITLEMENT_WORDS, EXPECTATION_WORDS,
-                           IMPERSONAL_BELIEF, REPORTED_WOULD_VERBS, REQUEST_WORDS, TENDENCY_WORDS, WISH_WORDS,
-                           alternation)
+                           IMPERSONAL_BELIEF, KNOWING_VERBS, MANDATE_WORDS, REPORTED_WOULD_VERBS,
+                           REQUEST_WORDS, TENDENCY_WORDS, WISH_WORDS, alternation)
 
 _APOS = r"[’']"
 _BE = r"(?:is|are|was|were|be|been|being|am|[’']s|[’']re)"
@@ -48,6 +49,7 @@ def _w(words: str) -> frozenset[str]:
 
 
 _WORD = re.compile(r"[a-z]+")
+_PARTICIPLE = cues.PARTICIPLE
 
 
 RULES: tuple[Rule, ...] = (
@@ -67,6 +69,10 @@ RULES: tuple[Rule, ...] = (
              r"(?:\s+\w+){0,3}?\s+(?:whether|if|how|why|when|who|what)\b|\bremains\s+to\s+be\s+seen\b"),
          "It is unclear whether the ministry signed.",
          words=_w("unclear clear known unknown certain uncertain seen")),
+    Rule("hard_to_say", "hedged",
+         _rx(rf"\b(?:hard|difficult|impossible|too\s+early|premature)\s+to\s+(?:{alternation(KNOWING_VERBS)})\b"
+             r"|\b(?:no\s+one|nobody)\s+(?:yet\s+|really\s+)?knows\b"),
+         "It is too early to say who fired first.", words=_w("hard difficult impossible early premature knows")),
     Rule("tend_to", "hedged",
          _rx(rf"\b(?:{alternation(TENDENCY_WORDS)})\s+to\b"),
          "Such deals tend to collapse.", words=TENDENCY_WORDS),
@@ -89,6 +95,9 @@ RULES: tuple[Rule, ...] = (
          _rx(rf"\b(?:{alternation(REQUEST_WORDS)}|calls?\s+for|called\s+for)\s+(?:[\w’'-]+\s+){{0,3}}?"
              r"(?:to\s+[a-z]+|that\s+[\w’'-]+(?:\s+[\w’'-]+)?\s+be\b)"),
          "The mayor urged residents to leave.", words=REQUEST_WORDS | _w("call calls called")),
+    Rule("mandate_subjunctive", "speculative",
+         _rx(rf"\b(?:{alternation(MANDATE_WORDS)})\s+that\s+(?:[\w’'.-]+\s+){{1,5}}?(?:be|remain)\b"),
+         "The court ordered that the boy remain with his aunt.", words=MANDATE_WORDS),
     Rule("entitlement_frame", "speculative",
          _rx(rf"\b(?:{alternation(ENTITLEMENT_WORDS)})\s+(?:[\w’'-]+\s+){{0,2}}?to\s+[a-z]+"),
          "The father has the right to speak for the boy.", words=ENTITLEMENT_WORDS),
@@ -99,9 +108,9 @@ RULES: tuple[Rule, ...] = (
          _rx(r"\bwhether\b(?![^,.;:—]*\bor\s+not\b)"),
          "Officials are weighing whether to close the road.", words=_w("whether")),
     Rule("if_clause", "conditional",
-         _rx(r"\b(?:if|unless)\b"),
+         _rx(rf"\b(?:if|unless)\b(?!\s+not\b|{_PARTICIPLE})"),  # "if kept dry", "most if not all": generic
          "Talks will resume if the shelling stops.",
-         _rx(r"\bas\s+$"),  # "as if": a manner, not a condition
+         _rx(r"\b(?:as|even)\s+$"),  # "as if": a manner; "even if": a concession, not a condition
          cues.GENERIC,  # "if they score, the penalty usually ends": a generic rule, not a hypothetical
          words=_w("if unless")),
 )

@@ -21,6 +21,8 @@ def one(text):
     ("The convoy appears to have turned back at the border.", "appears_to", "hedged"),
     ("It is unclear whether the ministry signed the accord.", "unclear_whether", "hedged"),
     ("It is not yet known how many people were hurt.", "unclear_whether", "hedged"),
+    ("It is too early to say who fired first.", "hard_to_say", "hedged"),
+    ("Nobody knows how the fire in the depot started.", "hard_to_say", "hedged"),
     ("Such talks tend to collapse after the first round.", "tend_to", "hedged"),
     ("It is believed that the leader fled to the coast.", "impersonal_belief", "hedged"),
     ("The painting is considered to be his finest work.", "impersonal_belief", "hedged"),
@@ -37,6 +39,8 @@ def one(text):
     ("The department should revoke their custody of the child.", "could_should", "speculative"),
     ("Officials are weighing whether to close the road.", "open_question", "hedged"),
     ("Talks will resume if the shelling stops.", "if_clause", "conditional"),
+    ("The judge ordered that the ferry remain in port until Monday.", "mandate_subjunctive", "speculative"),
+    ("The union insisted that every driver be paid for the strike days.", "mandate_subjunctive", "speculative"),
 ])
 def test_each_hedge_form_gives_its_status(sentence, rule, status):
     assert rule in [name for name, _, _ in read_modality(sentence)]
@@ -55,6 +59,11 @@ def test_each_hedge_form_gives_its_status(sentence, rule, status):
     "Whether the ministry will admit it or not, the two sides agree.",  # "whether … or not": either way
     "The police could not reach the village.",  # a negated ability: polarity, not a conjecture
     "The ministry plans to open the bridge in May.",  # a plan: news readers take it as reported fact
+    "The mayor insisted that the bridge was safe.",  # an indicative clause: a claim, not a mandate
+    "Most of the players, if not all, stayed.",  # "if not": a hedge on the count, no condition
+    "The ferry sails at noon, even if the sea is rough.",
+    "The climb was hard to finish in the rain.",  # a hard task, not an unknown  # a concession, not a condition
+    "The vines bloom in May if planted early.",  # a reduced, generic conditional
 ])
 def test_no_hedge_form(sentence):
     assert read_modality(sentence) == ()
@@ -67,6 +76,34 @@ def test_reported_speech_would_is_not_a_hedge():
     assert reported_would(t, t.index("would"))
     # a bare "would" is still a conjecture
     assert one("A merger would shift the balance of power.").status == "speculative"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The spokesman would not comment on the talks.",
+    "The owners couldn't be reached on Sunday.",
+])
+def test_a_refusal_or_inability_is_negative_not_a_conjecture(sentence):
+    s = one(sentence)
+    assert s.polarity == "negative" and "speculative" not in s.statuses and not s.uncertain
+
+
+def test_reported_speech_would_with_a_saying_form():
+    s = one("The council met on Monday, saying the bridge would reopen in May.")
+    assert "speculative" not in s.statuses
+
+
+@pytest.mark.parametrize("sentence, hedge", [
+    ("Parole may be granted by the board.", False),  # what a thing can undergo: root possibility
+    ("The shell may also be coloured bright blue.", False),
+    ("The suspect may be hiding in the hills.", True),  # a conjecture about the suspect
+    ("The fire may have started in the kitchen.", True),
+    ("The envoy is reported to have left the capital.", True),  # a hedged report
+    ("The theft was reported to the police.", False),  # a report made, no hedge
+    ("Older drivers are more likely to brake late.", False),  # a comparison of rates, not a conjecture
+    ("The vote is likely to be delayed.", True),
+])
+def test_hedge_or_not(sentence, hedge):
+    assert ("hedged" in one(sentence).statuses) is hedge
 
 
 def test_the_rules_form_a_readable_table():
