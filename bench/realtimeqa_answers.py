@@ -51,8 +51,7 @@ def run(index: Path, n: int) -> dict[str, float]:
     rows: dict[str, list] = {k: [] for k in ("cited", "phrase", "abstained", "valid", "quotes", "lat", "sim")}
     for q in questions:
         a = bot.ask(q["question"])
-        phrase = next((x.text.removeprefix("Reportedly, ").split(": ")[-1].rstrip(".") for x in a.sentences
-                       if x.kind == "answer"), "")
+        phrase = a.phrase.text if a.phrase else ""
         rows["cited"].append(answer_in(q["answer"], [c.quote for c in a.citations]))
         rows["phrase"].append(phrase_matches(phrase, q["answer"]))
         rows["abstained"].append(a.abstained)

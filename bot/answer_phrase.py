@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from collections.abc import Sequence
 
@@ -21,7 +21,25 @@ from index.lexicon import CORRECTION_WORDS
 from index.text import fold, terms
 from index.types import Article, Sentence
 
-AnswerSource = tuple[str, Sentence, Article]
+@dataclass(frozen=True)
+class Phrase:
+    """The chosen answer phrase: the answer line, the sentence it is cited to, and where the phrase itself
+    sits in that article (`article.text[start:end]`, inside the sentence)."""
+
+    line: str
+    sentence: Sentence
+    article: Article
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        """The phrase, as the article writes it."""
+        return self.article.text[self.start:self.end]
+
+
+def _phrase(span: Span, s: Sentence, a: Article) -> Phrase:
+    return Phrase(_phrase_text(span.text, s), s, a, s.start + span.start, s.start + span.end)
 
 
 def _new(span: Span, q_terms: set[str], kind: str) -> bool:
@@ -202,6 +220,22 @@ def described(question: str, context: str = "") -> tuple[str, str] | None:
     return (named.group(0), "is") if named else None
 
 
+def appositive_span(name: str, text: str) -> Span | None:
+    """Where the description an article attaches to a name sits in `text`, or None.
+
+    Example:
+        >>> appositive_span("Chris Kozak", "says Chris Kozak, a Syria analyst.")
+        Span(text='a Syria analyst', start=18, end=33, type='description')
+    """
+    surname = name.split()[-1]
+    m = re.search(rf"\b{re.escape(surname)}\b,\s+((?:an?|the|[a-z][\w-]*)\s[^,;:”\"()]*?)(?=[,;:”\"(]|\.\s|\.?$)",
+                  text)
+    if not m:
+        return None
+    desc = m.group(1).rstrip()
+    return Span(desc, m.start(1), m.start(1) + len(desc), "description")
+
+
 def appositive(name: str, text: str) -> str:
     """The description an article attaches to a name ("Chris Kozak, a Syria analyst at ..."), or ''.
 
@@ -209,18 +243,17 @@ def appositive(name: str, text: str) -> str:
         >>> appositive("Chris Kozak", "says Chris Kozak, a Syria analyst at the Institute for the Study of War.")
         'a Syria analyst at the Institute for the Study of War'
     """
-    surname = name.split()[-1]
-    m = re.search(rf"\b{re.escape(surname)}\b,\s+((?:an?|the|[a-z][\w-]*)\s[^,;:”\"()]*?)(?=[,;:”\"(]|\.\s|\.?$)",
-                  text)
-    return m.group(1).strip() if m else ""
+    span = appositive_span(name, text)
+    return span.text if span else ""
 
 
-def _description(subject: tuple[str, str], cited: Sequence[Evidence]) -> tuple[str, Sentence, Article] | None:
+def _description(subject: tuple[str, str], cited: Sequence[Evidence]) -> Phrase | None:
     name, verb = subject
     for e in cited:
-        desc = appositive(name, e.sentence.text)
-        if desc:
-            return f"{name} {verb} {desc}.", e.sentence, e.article
+        span = appositive_span(name, e.sentence.text)
+        if span:
+            s = e.sentence
+            return Phrase(f"{name} {verb} {span.text}.", s, e.article, s.start + span.start, s.start + span.end)
     return None
 
 
@@ -255,7 +288,7 @@ def voted(question: str, evidence: Sequence[Evidence], depth: int, among: int | 
 
 def answer_phrase(question: str, kind: str, cited: Sequence[Evidence], catalog: BaseCatalog,
                   context: str = "", pool: Sequence[Evidence] = (), depth: int = 0,
-                  ) -> tuple[str, Sentence, Article] | None:
+                  ) -> Phrase | None:
     """The answer line and the sentence it is cited to: from the first cited sentence that holds an answer
     of the question's type, else from the sentence before the top one ("the country" named there). A
     question asking who someone is (or where they work) is answered by the article's description of them;
@@ -274,18 +307,18 @@ def answer_phrase(question: str, kind: str, cited: Sequence[Evidence], catalog: 
         vote = voted(question, [*cited, *others], len(cited) + depth, among=len(cited))
         if vote:
             span, e = vote
-            return _phrase_text(span.text, e.sentence), e.sentence, e.article
+            return _phrase(span, e.sentence, e.article)
     for e in cited:
         span = pick_span(question, e.sentence.text, e.article.text, _holder(e.sentence))
         if span:
-            return _phrase_text(span.text, e.sentence), e.sentence, e.article
+            return _phrase(span, e.sentence, e.article)
     top = cited[0]
     before = [s for s in catalog.sentences(top.article.id) if s.end <= top.sentence.start]
     if before:
         prev = before[-1]
         span = pick_span(question, prev.text, top.article.text, _holder(prev))
         if span:
-            return _phrase_text(span.text, prev), prev, top.article
+            return _phrase(span, prev, top.article)
     return None
 
 

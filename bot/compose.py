@@ -34,6 +34,7 @@ class DraftSentence:
     kind: str = "quote"  # quote | note | verdict (| llm from the LLM writer)
     claim: str = ""  # a verdict line: the claim its sources were judged on
     claim_share: float = 0.0  # … and the share of its terms a sentence needed (`Settings.claim_sentence_coverage`)
+    phrase: tuple[int, int] | None = None  # an answer line: the article offsets of its phrase in its source
 
 
 @dataclass
@@ -203,8 +204,8 @@ def compose(q: Question, evidence: Sequence[Evidence], catalog: BaseCatalog, lim
     depth = limits.phrase_vote_depth if limits is not None else 0
     phrase = answer_phrase(q.text, q.kind, chosen, catalog, q.search_text if q.followup else "", evidence, depth)
     if phrase:
-        text, s, a = phrase
-        draft.sentences.insert(0, DraftSentence(text, [(s, a)], kind="answer"))
+        draft.sentences.insert(0, DraftSentence(phrase.line, [(phrase.sentence, phrase.article)], kind="answer",
+                                                phrase=(phrase.start, phrase.end)))
     return draft
 
 

@@ -122,8 +122,30 @@ class AnswerSentence:
 
 
 @dataclass(frozen=True)
+class AnswerPhrase:
+    """The answer phrase (a name, number, date or description) as typed data: the exact slice
+    `article_text[start:end] == text` of the article that citation `[citation]` quotes, so that readers
+    (the page, the eval) never cut it back out of our wording ("According to X: …").
+
+    Example:
+        >>> AnswerPhrase("Lai Ching-te", 1, 10, 22).to_dict()["text"]
+        'Lai Ching-te'
+    """
+
+    text: str
+    citation: int
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
 class Answer:
-    """An answer whose every sentence carries `[n]` markers backed by citations."""
+    """An answer whose every sentence carries `[n]` markers backed by citations; `phrase` is the answer
+    phrase of a who/what/when/where/how-many answer, when there is one."""
 
     question: str
     text: str
@@ -136,6 +158,7 @@ class Answer:
     latency_ms: float = 0.0
     writer: str = "extractive"
     sentences: tuple[AnswerSentence, ...] = ()
+    phrase: AnswerPhrase | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict with stable field names."""
@@ -151,6 +174,7 @@ class Answer:
             "latency_ms": self.latency_ms,
             "writer": self.writer,
             "sentences": [x.to_dict() for x in self.sentences],
+            "phrase": self.phrase.to_dict() if self.phrase else None,
         }
 
     @classmethod
@@ -167,6 +191,7 @@ class Answer:
             writer=d.get("writer", "extractive"),
             sentences=tuple(AnswerSentence(x["text"], x.get("kind", "quote"), tuple(x.get("citations", ())))
                             for x in d.get("sentences", [])),
+            phrase=AnswerPhrase(**d["phrase"]) if d.get("phrase") else None,
         )
 
 

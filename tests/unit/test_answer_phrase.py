@@ -72,15 +72,18 @@ def test_phrase_from_previous_sentence_passes_the_gate() -> None:
     s = _sentences()
     found = answer_phrase("Which country was hit by the quake?", "which", [_ev(s[1])], _Catalog())
     assert found is not None
-    text, cited, _ = found
+    text, cited = found.line, found.sentence
     assert text == "Turkey." and cited.start == s[0].start
+    assert found.text == "Turkey" and TEXT[found.start:found.end] == "Turkey"
     assert support(text, [cited]) == ""
 
 
 def test_reported_number_stays_a_report() -> None:
     s = _sentences()
-    text, cited, _ = answer_phrase("How many people were killed?", "how_many", [_ev(s[1])], _Catalog())
+    found = answer_phrase("How many people were killed?", "how_many", [_ev(s[1])], _Catalog())
+    text, cited = found.line, found.sentence
     assert text == "According to officials: 1,200." and support(text, [cited]) == ""
+    assert found.text == "1,200"  # the typed phrase carries no framing
     assert support("1,200.", [cited]) != ""  # the bare number would state a report as fact
 
 
