@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from collections.abc import Sequence
 
-from bot.entities import Span, expected_type, spans
+from bot.entities import Span, asking_clause, expected_type, spans
 from bot.types import Evidence
 from index.catalog_base import BaseCatalog
 from index.lexicon import CORRECTION_WORDS
@@ -42,12 +42,24 @@ def _phrase(span: Span, s: Sentence, a: Article) -> Phrase:
     return Phrase(_phrase_text(span.text, s), s, a, s.start + span.start, s.start + span.end)
 
 
-def _new(span: Span, q_terms: set[str], kind: str) -> bool:
-    """A span says something the question does not: a name shares no word with it, a number is not in it."""
+def _new(span: Span, q_terms: set[str], kind: str, asked: frozenset[str] = frozenset()) -> bool:
+    """A span says something the question does not: a number is not in it; a name shares no word with it
+    but the words of the thing asked for ("Which airline…?" → "Alaska Airlines", not "Boeing")."""
     words = set(terms(span.text))
     if kind in {"number", "percentage", "date"}:
         return bool(words) and not words <= q_terms
-    return bool(words) and not words & q_terms
+    return bool(words - q_terms) and words & q_terms <= asked
+
+
+def asked_terms(question: str) -> frozenset[str]:
+    """The terms of what a which/what question asks for: the words right after "which"/"what".
+
+    Example:
+        >>> sorted(asked_terms("Which California university deployed police?"))
+        ['california', 'deploy', 'university']
+    """
+    m = re.search(r"\b(?:which|what)\s+((?:[\w’'-]+\s*){1,3})", asking_clause(question), re.I)
+    return frozenset(terms(m.group(1))) if m else frozenset()
 
 
 def _proper(span: Span, text: str, context: str) -> bool:
@@ -121,7 +133,8 @@ def candidates(question: str, text: str, context: str = "", holder: str = "") ->
     q_terms = set(terms(question))
     held = set(terms(holder))
     found = [_trim(s) for s in spans(text, kind)]
-    found = [s for s in found if _new(s, q_terms, kind) and not set(terms(s.text)) & held
+    asked = asked_terms(question)
+    found = [s for s in found if _new(s, q_terms, kind, asked) and not set(terms(s.text)) & held
              and (s.type != "name" or _proper(s, text, context or text))]
     return _unit(question, found)
 

@@ -37,18 +37,41 @@ _NOT_NAMES = frozenset(fold(w) for w in (
 _PLACE_NOUNS = r"country|city|state|nation|island|region|province|town|capital|continent|county|place|location"
 _ORG_NOUNS = (r"company|companies|firm|team|club|party|organi[sz]ation|agency|group|brand|network|airline|"
               r"bank|university|school|court|body|union|newspaper|outlet|band")
+_AMOUNT = r"amount|price|sum|age|score|cost|total|value|fee|fine|salary|budget"
 _TYPE_RULES = (
     ("percentage", re.compile(r"\bwhat\s+(?:percent|percentage|share|proportion)\b|\bhow\s+much\s+.*\bpercent", re.I)),
-    ("number", re.compile(r"^\s*how\s+(?:many|much|old|long|far|tall|high)\b|\bnumber\s+of\b|\bwhat\s+(?:amount|"
-                          r"price|sum|age|score)\b", re.I)),
-    ("date", re.compile(r"^\s*when\b|\bwhat\s+(?:date|day|year|month|time)\b|\bin\s+which\s+(?:year|month)\b", re.I)),
-    ("place", re.compile(rf"^\s*where\b|\b(?:which|what)\s+(?:(?:\w+\s+)?(?:{_PLACE_NOUNS}))\b", re.I)),
+    ("number", re.compile(rf"\bhow\s+(?:many|much|old|long|far|tall|high)\b|\bwhat\s+(?:{_AMOUNT})\b|"
+                          rf"\bwhat\s+(?:is|was|were|are|will\s+be)\s+the\s+(?:\w+\s+)?(?:{_AMOUNT})\b", re.I)),
+    ("date", re.compile(r"^\s*when\b|\b(?:what|which)\s+(?:date|day|year|month|time)\b|\bin\s+which\s+(?:year|month)\b",
+                        re.I)),
+    ("place", re.compile(rf"\b(?:which|what)\s+(?:(?:\w+\s+)?(?:{_PLACE_NOUNS}))\b|"
+                         rf"\bwhat\s+(?:is|was)\s+the\s+(?:[\w’'-]+\s+){{0,3}}(?:{_PLACE_NOUNS})\s*\?", re.I)),
     ("organisation", re.compile(rf"\b(?:which|what)\s+(?:(?:\w+\s+)?(?:{_ORG_NOUNS}))\b", re.I)),
-    ("person", re.compile(r"^\s*(?:who|whom|whose)\b|\b(?:which|what)\s+(?:\w+\s+)?(?:person|man|woman|"
+    ("person", re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:person|man|woman|"
                           r"player|actor|actress|singer|politician|candidate|leader|official|president|"
-                          r"minister|ceo|author|artist|athlete|celebrity|star|rapper|judge)\b", re.I)),
-    ("name", re.compile(r"^\s*(?:which|what)\s+\w+", re.I)),
+                          r"minister|ceo|author|artist|athlete|celebrity|star|rapper|judge|poet|comedian|rival|"
+                          r"member|coach|musician|writer|director)\b", re.I)),
+    ("place", re.compile(r"(?:^|,\s*|\s)where\b(?!\s+(?:is|was|are|were)\s+the\s+\w+\s+(?:who|that)\b)", re.I)),
+    ("person", re.compile(r"^\s*(?:who|whom|whose)\b|\b(?:of|by|to|with|for)\s+(?:who|whom)\b|\bwho\s*\?\s*$",
+                          re.I)),
+    ("name", re.compile(r"^\s*(?:which|what)\s+\w+|\b(?:which|what)\s+(?!is\b|was\b|are\b|were\b|did\b|does\b|do\b)\w+|"
+                        r"^\s*what\s+(?:is|was)\s+the\s+name\b|\bwhat\s*\?\s*$|^\s*what\s+is\s+it\s+called\b",
+                        re.I)),
+    ("number", re.compile(r"\bnumber\s+of\b", re.I)),
 )
+_WH = re.compile(r"\b(?:who|whom|whose|what|which|where|when|how)\b", re.I)
+
+
+def asking_clause(question: str) -> str:
+    """The sentence of a question that asks: the last one holding a question word (a question may open
+    with a statement: "Two planes collided this week. Where did it happen?").
+
+    Example:
+        >>> asking_clause("Two planes collided this week. Where did it happen?")
+        'Where did it happen?'
+    """
+    parts = re.split(r"(?<=[a-z0-9][.!])\s+(?=[A-Z])", question.strip())
+    return next((p for p in reversed(parts) if _WH.search(p)), question)
 
 
 @dataclass(frozen=True)
@@ -62,9 +85,18 @@ class Span:
 
 
 def expected_type(question: str) -> str:
-    """The answer type a question asks for (one of `TYPES`), or '' for yes/no, why and open questions."""
+    """The answer type a question asks for (one of `TYPES`), or '' for yes/no, why and open questions;
+    the question word may stand anywhere in its asking clause ("… banned from which sport?").
+
+    Example:
+        >>> expected_type("A ticket won the jackpot. Where was it sold?"), expected_type("It fakes the voice of who?")
+        ('place', 'person')
+    """
+    clause = asking_clause(question)
+    if re.match(r"^\s*(?:why|how\s+(?:did|does|do|is|was|can|could|will|would))\b", clause, re.I):
+        return ""
     for kind, rx in _TYPE_RULES:
-        if rx.search(question):
+        if rx.search(clause):
             return kind
     return ""
 
