@@ -10,33 +10,18 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from bot.entities import Span, asking_clause, expected_type, spans
-from bot.types import Evidence
+from bot.ner import EntityTagger, fits
+from bot.describe import _description, appositive, appositive_span, described  # noqa: F401 (re-exported)
+from bot.types import Evidence, Phrase
 from index.catalog_base import BaseCatalog
 from index.lexicon import CORRECTION_WORDS
 from index.text import fold, terms
 from index.types import Article, Sentence
-
-@dataclass(frozen=True)
-class Phrase:
-    """The chosen answer phrase: the answer line, the sentence it is cited to, and where the phrase itself
-    sits in that article (`article.text[start:end]`, inside the sentence)."""
-
-    line: str
-    sentence: Sentence
-    article: Article
-    start: int
-    end: int
-
-    @property
-    def text(self) -> str:
-        """The phrase, as the article writes it."""
-        return self.article.text[self.start:self.end]
-
 
 def _phrase(span: Span, s: Sentence, a: Article) -> Phrase:
     return Phrase(_phrase_text(span.text, s), s, a, s.start + span.start, s.start + span.end)
@@ -120,8 +105,15 @@ def _agent(question: str, text: str, found: Sequence[Span]) -> Span | None:
     return None
 
 
-def candidates(question: str, text: str, context: str = "", holder: str = "") -> list[Span]:
-    """Every span of `text` of the question's type that the question does not already say.
+Tagged = Mapping[str, "tuple[Span, ...] | None"]  # sentence text -> its spaCy entities (`bot.ner`)
+_NAME_KINDS = frozenset({"person", "organisation", "place", "name"})
+
+
+def candidates(question: str, text: str, context: str = "", holder: str = "", tagged: Tagged | None = None,
+               ) -> list[Span]:
+    """Every span of `text` of the question's type that the question does not already say; with the
+    sentence's entities in `tagged`, a name must be (or lie in) an entity of a fitting label, and such
+    entities the rules missed ("Oppenheimer" in quotes) join.
 
     Example:
         >>> [s.text for s in candidates("Who met Lai?", "Lai met Ko Wen-je and Hou Yu-ih.")]
@@ -134,9 +126,31 @@ def candidates(question: str, text: str, context: str = "", holder: str = "") ->
     held = set(terms(holder))
     found = [_trim(s) for s in spans(text, kind)]
     asked = asked_terms(question)
-    found = [s for s in found if _new(s, q_terms, kind, asked) and not set(terms(s.text)) & held
-             and (s.type != "name" or _proper(s, text, context or text))]
+    def ok(s: Span) -> bool:
+        return _new(s, q_terms, kind, asked) and not set(terms(s.text)) & held
+
+    found = [s for s in found if ok(s) and (s.type != "name" or _proper(s, text, context or text))]
+    ents = tagged.get(text) if tagged and kind in _NAME_KINDS else None
+    if ents is not None:
+        found = by_entity(kind, found, [_trim(e) for e in ents if ok(_trim(e))])
     return _unit(question, found)
+
+
+def by_entity(kind: str, found: Sequence[Span], ents: Sequence[Span]) -> list[Span]:
+    """The rule spans that overlap an entity whose label fits `kind`, and the fitting entities no rule
+    span overlaps, in reading order.
+
+    Example:
+        >>> rules = [Span("Portland", 40, 48, "name"), Span("Alaska Airlines", 10, 25, "name")]
+        >>> [s.text for s in by_entity("organisation", rules, [Span("Alaska Airlines", 10, 25, "ORG"),
+        ...                                                   Span("Portland", 40, 48, "GPE")])]
+        ['Alaska Airlines']
+    """
+    fitting = [e for e in ents if fits(kind, e.type)]
+    keep = [s for s in found if any(e.start < s.end and s.start < e.end for e in fitting)]
+    extra = [Span(e.text, e.start, e.end, "name") for e in fitting
+             if not any(e.start < s.end and s.start < e.end for s in found)]
+    return sorted([*keep, *extra], key=lambda s: s.start)
 
 
 _MONEY = re.compile(r"[$€£]|million|billion|trillion", re.I)
@@ -157,7 +171,8 @@ def _unit(question: str, found: list[Span]) -> list[Span]:
 _CORRECTS = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in CORRECTION_WORDS) + r")\b", re.I)
 
 
-def pick_span(question: str, text: str, context: str = "", holder: str = "") -> Span | None:
+def pick_span(question: str, text: str, context: str = "", holder: str = "", tagged: Tagged | None = None,
+              ) -> Span | None:
     """The best answer span of the question's type in `text`, or None.
 
     Example:
@@ -165,7 +180,7 @@ def pick_span(question: str, text: str, context: str = "", holder: str = "") -> 
         '12'
     """
     kind = expected_type(question)
-    found = candidates(question, text, context, holder)
+    found = candidates(question, text, context, holder, tagged)
     if not found:
         return None
     q_terms = set(terms(question))
@@ -210,68 +225,8 @@ def _phrase_text(span: str, s: Sentence) -> str:
     return f"Reportedly, {span}."
 
 
-_DESCRIBE = re.compile(r"^\s*(?i:who)\s+(is|was)\s+(?!the\b|a\b|an\b)([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*\??\s*$")
-_WORKPLACE = re.compile(r"^\s*(?:where|for\s+(?:whom|which\s+\w+))\s+(?:does|did|do)\s+(.+?)\s+work\b", re.I)
-_PERSON = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}")
-
-
-def described(question: str, context: str = "") -> tuple[str, str] | None:
-    """The person a "Who is X?" or "Where does X work?" question asks to describe, and the verb; for a
-    follow-up ("Where does he work?") the person comes from `context`, the previous question.
-
-    Example:
-        >>> described("Who is Chris Kozak?"), described("Where does he work?", "Who is Chris Kozak?")
-        (('Chris Kozak', 'is'), ('Chris Kozak', 'is'))
-    """
-    m = _DESCRIBE.match(question)
-    if m:
-        return m.group(2), m.group(1).lower()
-    w = _WORKPLACE.match(question)
-    if not w:
-        return None
-    named = _PERSON.search(w.group(1)) or _PERSON.search(context)
-    return (named.group(0), "is") if named else None
-
-
-def appositive_span(name: str, text: str) -> Span | None:
-    """Where the description an article attaches to a name sits in `text`, or None.
-
-    Example:
-        >>> appositive_span("Chris Kozak", "says Chris Kozak, a Syria analyst.")
-        Span(text='a Syria analyst', start=18, end=33, type='description')
-    """
-    surname = name.split()[-1]
-    m = re.search(rf"\b{re.escape(surname)}\b,\s+((?:an?|the|[a-z][\w-]*)\s[^,;:”\"()]*?)(?=[,;:”\"(]|\.\s|\.?$)",
-                  text)
-    if not m:
-        return None
-    desc = m.group(1).rstrip()
-    return Span(desc, m.start(1), m.start(1) + len(desc), "description")
-
-
-def appositive(name: str, text: str) -> str:
-    """The description an article attaches to a name ("Chris Kozak, a Syria analyst at ..."), or ''.
-
-    Example:
-        >>> appositive("Chris Kozak", "says Chris Kozak, a Syria analyst at the Institute for the Study of War.")
-        'a Syria analyst at the Institute for the Study of War'
-    """
-    span = appositive_span(name, text)
-    return span.text if span else ""
-
-
-def _description(subject: tuple[str, str], cited: Sequence[Evidence]) -> Phrase | None:
-    name, verb = subject
-    for e in cited:
-        span = appositive_span(name, e.sentence.text)
-        if span:
-            s = e.sentence
-            return Phrase(f"{name} {verb} {span.text}.", s, e.article, s.start + span.start, s.start + span.end)
-    return None
-
-
 def voted(question: str, evidence: Sequence[Evidence], depth: int, among: int | None = None,
-          ) -> tuple[Span, Evidence] | None:
+          tagged: Tagged | None = None) -> tuple[Span, Evidence] | None:
     """The answer span most of the best `depth` candidate sentences agree on, weighted by their scores (a
     sentence's own best pick counts fully, its other spans half), with the best sentence holding it; with
     `among`, only spans of the first `among` sentences (the cited ones) can win.
@@ -283,8 +238,8 @@ def voted(question: str, evidence: Sequence[Evidence], depth: int, among: int | 
     tally: dict[tuple[str, str], float] = defaultdict(float)  # (span key, article id) -> its best weight
     where: dict[str, tuple[Span, Evidence]] = {}
     for e in evidence[:depth]:
-        found = candidates(question, e.sentence.text, e.article.text, _holder(e.sentence))
-        best = pick_span(question, e.sentence.text, e.article.text, _holder(e.sentence)) if found else None
+        found = candidates(question, e.sentence.text, e.article.text, _holder(e.sentence), tagged)
+        best = pick_span(question, e.sentence.text, e.article.text, _holder(e.sentence), tagged) if found else None
         for span in found:
             key = " ".join(terms(span.text)) or fold(span.text)
             weight = max(e.score, 0.0) * (1.0 if best and span.start == best.start else 0.5)
@@ -301,12 +256,13 @@ def voted(question: str, evidence: Sequence[Evidence], depth: int, among: int | 
 
 def answer_phrase(question: str, kind: str, cited: Sequence[Evidence], catalog: BaseCatalog,
                   context: str = "", pool: Sequence[Evidence] = (), depth: int = 0,
-                  ) -> Phrase | None:
+                  tagger: EntityTagger | None = None, tag_sentences: int = 0) -> Phrase | None:
     """The answer line and the sentence it is cited to: from the first cited sentence that holds an answer
     of the question's type, else from the sentence before the top one ("the country" named there). A
     question asking who someone is (or where they work) is answered by the article's description of them;
     `context` is the previous question of a follow-up. With `depth`, the span most of the cited sentences
-    and the best `depth` of `pool` agree on is taken (`voted`)."""
+    and the best `depth` of `pool` agree on is taken (`voted`). With a `tagger`, the first `tag_sentences`
+    of those sentences have their entities typed by spaCy NER (`candidates`)."""
     if kind in {"yesno", "why"} or not cited:
         return None
     subject = described(question, context)
@@ -317,7 +273,8 @@ def answer_phrase(question: str, kind: str, cited: Sequence[Evidence], catalog: 
     elif depth and not _asks_agent(question):  # "Who leads X?": the name after "led by" in a cited sentence, no vote
         keys = {(e.article.id, e.sentence.start) for e in cited}
         others = [e for e in pool if (e.article.id, e.sentence.start) not in keys]
-        vote = voted(question, [*cited, *others], len(cited) + depth, among=len(cited))
+        tagged = _tag(tagger, [e.sentence.text for e in [*cited, *others][:tag_sentences]])
+        vote = voted(question, [*cited, *others], len(cited) + depth, among=len(cited), tagged=tagged)
         if vote:
             span, e = vote
             return _phrase(span, e.sentence, e.article)
@@ -333,6 +290,12 @@ def answer_phrase(question: str, kind: str, cited: Sequence[Evidence], catalog: 
         if span:
             return _phrase(span, prev, top.article)
     return None
+
+
+def _tag(tagger: EntityTagger | None, texts: Sequence[str]) -> dict[str, tuple[Span, ...] | None]:
+    if tagger is None or not texts:
+        return {}
+    return dict(zip(texts, tagger.tag(texts), strict=True))
 
 
 def boost_typed(question: str, evidence: Sequence[Evidence], bonus: float, depth: int) -> list[Evidence]:

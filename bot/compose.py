@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bot.answer_phrase import answer_phrase, boost_typed, prefer_typed
+from bot.ner import tagger_for
 from bot.claims import ClaimGroup, corroboration_statement, group_claims, negators, same_claim, summarise
 from bot.question import Question, analyse, names_role, role_asked, speaker_asked
 from bot.types import Evidence
@@ -202,7 +203,9 @@ def compose(q: Question, evidence: Sequence[Evidence], catalog: BaseCatalog, lim
     if speaker_asked(q.text):  # "What did X say?": the quote is the answer, no phrase cut out of it
         return draft
     depth = limits.phrase_vote_depth if limits is not None else 0
-    phrase = answer_phrase(q.text, q.kind, chosen, catalog, q.search_text if q.followup else "", evidence, depth)
+    tagger = tagger_for(limits.ner_model) if limits is not None and limits.ner_sentences else None
+    phrase = answer_phrase(q.text, q.kind, chosen, catalog, q.search_text if q.followup else "", evidence, depth,
+                           tagger, limits.ner_sentences if limits is not None else 0)
     if phrase:
         draft.sentences.insert(0, DraftSentence(phrase.line, [(phrase.sentence, phrase.article)], kind="answer",
                                                 phrase=(phrase.start, phrase.end)))

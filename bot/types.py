@@ -122,6 +122,23 @@ class AnswerSentence:
 
 
 @dataclass(frozen=True)
+class Phrase:
+    """The answer phrase chosen while composing (`bot.answer_phrase`): the answer line, the sentence it is cited to, and where the phrase itself
+    sits in that article (`article.text[start:end]`, inside the sentence)."""
+
+    line: str
+    sentence: Sentence
+    article: Article
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        """The phrase, as the article writes it."""
+        return self.article.text[self.start:self.end]
+
+
+@dataclass(frozen=True)
 class AnswerPhrase:
     """The answer phrase (a name, number, date or description) as typed data: the exact slice
     `article_text[start:end] == text` of the article that citation `[citation]` quotes, so that readers
