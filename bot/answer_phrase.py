@@ -61,6 +61,12 @@ def _lower_words(context: str) -> frozenset[str]:
     return frozenset(re.findall(r"(?<![\w’'-])[a-z][\w’'-]*", context))
 
 
+def _bare(span: Span) -> Span:
+    """An entity without a leading article ("the Environmental Working Group")."""
+    m = re.match(r"(?i:the|a|an)\s+", span.text)
+    return Span(span.text[m.end():], span.start + m.end(), span.end, span.type) if m else span
+
+
 def _trim(span: Span) -> Span:
     for tail in ("’s", "'s"):
         if span.text.endswith(tail):
@@ -79,7 +85,7 @@ def _asks_agent(question: str) -> bool:
         >>> _asks_agent("Who leads the Front?"), _asks_agent("Who won the race?")
         (True, False)
     """
-    return bool(_role_pasts(question))
+    return bool(re.match(r"^\s*who\b", asking_clause(question), re.I)) and bool(_role_pasts(question))
 
 
 def _role_pasts(question: str) -> list[str]:
@@ -132,22 +138,26 @@ def candidates(question: str, text: str, context: str = "", holder: str = "", ta
     found = [s for s in found if ok(s) and (s.type != "name" or _proper(s, text, context or text))]
     ents = tagged.get(text) if tagged and kind in _NAME_KINDS else None
     if ents is not None:
-        found = by_entity(kind, found, [_trim(e) for e in ents if ok(_trim(e))])
+        found = by_entity(kind, found, [e for e in (_trim(_bare(x)) for x in ents) if ok(e)])
     return _unit(question, found)
 
 
 def by_entity(kind: str, found: Sequence[Span], ents: Sequence[Span]) -> list[Span]:
-    """The rule spans that overlap an entity whose label fits `kind`, and the fitting entities no rule
-    span overlaps, in reading order.
+    """The fitting entities (label fits `kind`) that a rule span overlaps, with the entity's own bounds, and
+    the fitting entities no rule span overlaps, in reading order.
 
     Example:
         >>> rules = [Span("Portland", 40, 48, "name"), Span("Alaska Airlines", 10, 25, "name")]
         >>> [s.text for s in by_entity("organisation", rules, [Span("Alaska Airlines", 10, 25, "ORG"),
         ...                                                   Span("Portland", 40, 48, "GPE")])]
         ['Alaska Airlines']
+        >>> [s.text for s in by_entity("place", [Span("Maryland Gov", 0, 12, "name")], [Span("Maryland", 0, 8, "GPE")])]
+        ['Maryland']
     """
     fitting = [e for e in ents if fits(kind, e.type)]
-    keep = [s for s in found if any(e.start < s.end and s.start < e.end for e in fitting)]
+    keep = [next(e for e in fitting if e.start < s.end and s.start < e.end) for s in found
+            if any(e.start < s.end and s.start < e.end for e in fitting)]
+    keep = [Span(e.text, e.start, e.end, "name") for e in dict.fromkeys(keep)]
     extra = [Span(e.text, e.start, e.end, "name") for e in fitting
              if not any(e.start < s.end and s.start < e.end for s in found)]
     return sorted([*keep, *extra], key=lambda s: s.start)
@@ -166,6 +176,26 @@ def _unit(question: str, found: list[Span]) -> list[Span]:
             kept = [s for s in found if unit.search(s.text)]
             return kept or found
     return found
+
+
+def in_unit(question: str, text: str, span: Span) -> bool:
+    """A number span is in what the question counts: money for "how much / cost", the noun of "how many X"
+    right after it ("366 days"); any other span passes.
+
+    Example:
+        >>> t = "Every four years, there are 366 days."
+        >>> in_unit("How many days are there?", t, Span("four", 6, 10, "number")), in_unit("How many days?", t,
+        ...     Span("366", 28, 31, "number"))
+        (False, True)
+    """
+    if span.type != "number":
+        return True
+    if re.search(r"\bhow\s+much\b|\b(?:cost|price|amount|worth|paid|pay|fund\w*)\b", question, re.I):
+        return bool(_MONEY.search(span.text))
+    m = re.search(r"how\s+many\s+([\w-]+)", question, re.I)
+    if not m:
+        return True
+    return bool(set(terms(m.group(1))) & set(terms(text[span.end: span.end + 30])[:2]))
 
 
 _CORRECTS = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in CORRECTION_WORDS) + r")\b", re.I)
@@ -237,6 +267,7 @@ def voted(question: str, evidence: Sequence[Evidence], depth: int, among: int | 
     """
     tally: dict[tuple[str, str], float] = defaultdict(float)  # (span key, article id) -> its best weight
     where: dict[str, tuple[Span, Evidence]] = {}
+    measured: set[str] = set()  # the keys of spans in the unit the question counts (`in_unit`)
     for e in evidence[:depth]:
         found = candidates(question, e.sentence.text, e.article.text, _holder(e.sentence), tagged)
         best = pick_span(question, e.sentence.text, e.article.text, _holder(e.sentence), tagged) if found else None
@@ -245,10 +276,13 @@ def voted(question: str, evidence: Sequence[Evidence], depth: int, among: int | 
             weight = max(e.score, 0.0) * (1.0 if best and span.start == best.start else 0.5)
             tally[key, e.article.id] = max(tally[key, e.article.id], weight)
             where.setdefault(key, (span, e))
+            if in_unit(question, e.sentence.text, span):
+                measured.add(key)
     votes: dict[str, float] = defaultdict(float)
     for (key, _), weight in tally.items():
         votes[key] += weight  # one vote an article: the copies and repeats of one report count once
     allowed = {k for k, (_, e) in where.items() if among is None or any(e is c for c in evidence[:among])}
+    allowed = (allowed & measured) or allowed
     if not allowed:
         return None
     return where[max(allowed, key=lambda k: votes[k])]
@@ -268,6 +302,7 @@ def answer_phrase(question: str, kind: str, cited: Sequence[Evidence], catalog: 
     subject = described(question, context)
     if subject:
         return _description(subject, cited)
+    tagged = _tag(tagger, [e.sentence.text for e in [*cited, *pool][:tag_sentences]])
     if kind == "how_many":  # when the figure changed, the newest article's leads (the older stays quoted)
         cited = sorted(cited, key=lambda e: e.article.date or "", reverse=True)
     elif depth and not _asks_agent(question):  # "Who leads X?": the name after "led by" in a cited sentence, no vote
@@ -278,10 +313,11 @@ def answer_phrase(question: str, kind: str, cited: Sequence[Evidence], catalog: 
         if vote:
             span, e = vote
             return _phrase(span, e.sentence, e.article)
-    for e in cited:
-        span = pick_span(question, e.sentence.text, e.article.text, _holder(e.sentence))
-        if span:
-            return _phrase(span, e.sentence, e.article)
+    picks = [(e, pick_span(question, e.sentence.text, e.article.text, _holder(e.sentence), tagged)) for e in cited]
+    picks = [(e, span) for e, span in picks if span]
+    measured = [(e, span) for e, span in picks if in_unit(question, e.sentence.text, span)]
+    for e, span in measured or picks:
+        return _phrase(span, e.sentence, e.article)
     top = cited[0]
     before = [s for s in catalog.sentences(top.article.id) if s.end <= top.sentence.start]
     if before:
