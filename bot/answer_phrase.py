@@ -144,7 +144,9 @@ def candidates(question: str, text: str, context: str = "", holder: str = "", ta
 
 def by_entity(kind: str, found: Sequence[Span], ents: Sequence[Span]) -> list[Span]:
     """The fitting entities (label fits `kind`) that a rule span overlaps, with the entity's own bounds, and
-    the fitting entities no rule span overlaps, in reading order.
+    the fitting entities no rule span found; when there are none, the rule spans no entity overlaps (NER
+    missed them). A rule span NER labels otherwise ("Portland" GPE for "Which airline…?") goes. In
+    reading order.
 
     Example:
         >>> rules = [Span("Portland", 40, 48, "name"), Span("Alaska Airlines", 10, 25, "name")]
@@ -155,12 +157,15 @@ def by_entity(kind: str, found: Sequence[Span], ents: Sequence[Span]) -> list[Sp
         ['Maryland']
     """
     fitting = [e for e in ents if fits(kind, e.type)]
-    keep = [next(e for e in fitting if e.start < s.end and s.start < e.end) for s in found
-            if any(e.start < s.end and s.start < e.end for e in fitting)]
-    keep = [Span(e.text, e.start, e.end, "name") for e in dict.fromkeys(keep)]
-    extra = [Span(e.text, e.start, e.end, "name") for e in fitting
-             if not any(e.start < s.end and s.start < e.end for s in found)]
-    return sorted([*keep, *extra], key=lambda s: s.start)
+
+    def over(s: Span, among: Sequence[Span]) -> list[Span]:
+        return [e for e in among if e.start < s.end and s.start < e.end]
+
+    keep = list(dict.fromkeys(over(s, fitting)[0] for s in found if over(s, fitting)))
+    keep = [Span(e.text, e.start, e.end, "name") for e in keep]
+    untagged = [s for s in found if not over(s, ents)]  # NER saw no entity there: the rules decide
+    extra = [Span(e.text, e.start, e.end, "name") for e in fitting if not over(e, found)]
+    return sorted([*keep, *extra] or untagged, key=lambda s: s.start)
 
 
 _MONEY = re.compile(r"[$€£]|million|billion|trillion", re.I)
@@ -178,24 +183,21 @@ def _unit(question: str, found: list[Span]) -> list[Span]:
     return found
 
 
-def in_unit(question: str, text: str, span: Span) -> bool:
-    """A number span is in what the question counts: money for "how much / cost", the noun of "how many X"
-    right after it ("366 days"); any other span passes.
+def in_unit(question: str, span: Span) -> bool:
+    """A number span is in the unit the question asks for: money for "how much / cost / price"; any other
+    span passes. (Within one sentence `pick_span` also prefers the number before the noun of "how many X";
+    across sentences the newest article's figure leads instead.)
 
     Example:
-        >>> t = "Every four years, there are 366 days."
-        >>> in_unit("How many days are there?", t, Span("four", 6, 10, "number")), in_unit("How many days?", t,
-        ...     Span("366", 28, 31, "number"))
+        >>> q = "How much will an ad cost?"
+        >>> in_unit(q, Span("60", 0, 2, "number")), in_unit(q, Span("$7 million", 0, 10, "number"))
         (False, True)
     """
     if span.type != "number":
         return True
     if re.search(r"\bhow\s+much\b|\b(?:cost|price|amount|worth|paid|pay|fund\w*)\b", question, re.I):
         return bool(_MONEY.search(span.text))
-    m = re.search(r"how\s+many\s+([\w-]+)", question, re.I)
-    if not m:
-        return True
-    return bool(set(terms(m.group(1))) & set(terms(text[span.end: span.end + 30])[:2]))
+    return True
 
 
 _CORRECTS = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in CORRECTION_WORDS) + r")\b", re.I)
@@ -276,7 +278,7 @@ def voted(question: str, evidence: Sequence[Evidence], depth: int, among: int | 
             weight = max(e.score, 0.0) * (1.0 if best and span.start == best.start else 0.5)
             tally[key, e.article.id] = max(tally[key, e.article.id], weight)
             where.setdefault(key, (span, e))
-            if in_unit(question, e.sentence.text, span):
+            if in_unit(question, span):
                 measured.add(key)
     votes: dict[str, float] = defaultdict(float)
     for (key, _), weight in tally.items():
@@ -315,7 +317,7 @@ def answer_phrase(question: str, kind: str, cited: Sequence[Evidence], catalog: 
             return _phrase(span, e.sentence, e.article)
     picks = [(e, pick_span(question, e.sentence.text, e.article.text, _holder(e.sentence), tagged)) for e in cited]
     picks = [(e, span) for e, span in picks if span]
-    measured = [(e, span) for e, span in picks if in_unit(question, e.sentence.text, span)]
+    measured = [(e, span) for e, span in picks if in_unit(question, span)]
     for e, span in measured or picks:
         return _phrase(span, e.sentence, e.article)
     top = cited[0]

@@ -19,7 +19,7 @@ from bot.entities import Span
 
 # spaCy labels that can answer each expected type (`bot.entities.TYPES`).
 LABELS: dict[str, frozenset[str]] = {
-    "person": frozenset({"PERSON"}),
+    "person": frozenset({"PERSON", "ORG"}),  # the small model often labels a foreign name ORG
     "place": frozenset({"GPE", "LOC", "FAC"}),
     "organisation": frozenset({"ORG"}),
     "number": frozenset({"CARDINAL", "MONEY", "QUANTITY"}),
