@@ -36,6 +36,7 @@ def _new(span: Span, q_terms: set[str], kind: str, asked: frozenset[str] = froze
     return bool(words - q_terms) and words & q_terms <= asked
 
 
+@lru_cache(maxsize=256)
 def asked_terms(question: str) -> frozenset[str]:
     """The terms of what a which/what question asks for: the words right after "which"/"what".
 
@@ -125,21 +126,34 @@ def candidates(question: str, text: str, context: str = "", holder: str = "", ta
         >>> [s.text for s in candidates("Who met Lai?", "Lai met Ko Wen-je and Hou Yu-ih.")]
         ['Ko Wen-je', 'Hou Yu-ih']
     """
+    ents = tagged.get(text) if tagged else None
+    return list(_candidates(question, text, context, holder, ents))
+
+
+@lru_cache(maxsize=2048)
+def _candidates(question: str, text: str, context: str, holder: str, ents: tuple[Span, ...] | None,
+                ) -> tuple[Span, ...]:
+    """`candidates`, cached: one answer checks the same sentences several times (typed boost, vote, pick)."""
     kind = expected_type(question)
     if not kind:
-        return []
-    q_terms = set(terms(question))
+        return ()
+    q_terms = _question_terms(question)
     held = set(terms(holder))
     found = [_trim(s) for s in spans(text, kind)]
     asked = asked_terms(question)
+
     def ok(s: Span) -> bool:
         return _new(s, q_terms, kind, asked) and not set(terms(s.text)) & held
 
     found = [s for s in found if ok(s) and (s.type != "name" or _proper(s, text, context or text))]
-    ents = tagged.get(text) if tagged and kind in _NAME_KINDS else None
-    if ents is not None:
+    if ents is not None and kind in _NAME_KINDS:
         found = by_entity(kind, found, [e for e in (_trim(_bare(x)) for x in ents) if ok(e)])
-    return _unit(question, found)
+    return tuple(_unit(question, found))
+
+
+@lru_cache(maxsize=256)
+def _question_terms(question: str) -> frozenset[str]:
+    return frozenset(terms(question))
 
 
 def by_entity(kind: str, found: Sequence[Span], ents: Sequence[Span]) -> list[Span]:
@@ -211,11 +225,16 @@ def pick_span(question: str, text: str, context: str = "", holder: str = "", tag
         >>> pick_span("How many people died in the fire?", "The fire killed 12 people on Monday.").text
         '12'
     """
+    return _pick(question, text, context, holder, tagged.get(text) if tagged else None)
+
+
+@lru_cache(maxsize=2048)
+def _pick(question: str, text: str, context: str, holder: str, ents: tuple[Span, ...] | None) -> Span | None:
     kind = expected_type(question)
-    found = candidates(question, text, context, holder, tagged)
+    found = list(_candidates(question, text, context, holder, ents))
     if not found:
         return None
-    q_terms = set(terms(question))
+    q_terms = _question_terms(question)
     if kind == "number" and re.search(r"\bhow\s+much\b|\b(?:cost|price|amount|worth|paid|pay|fund\w*)\b",
                                       question, re.I):
         money = [s for s in found if re.search(r"[$€£]|million|billion|trillion", s.text, re.I)]
@@ -234,7 +253,8 @@ def pick_span(question: str, text: str, context: str = "", holder: str = "", tag
         return agent
     if kind in {"person", "organisation", "place", "name"}:
         # The name nearest the question's own words, longer names first on ties.
-        q_pos = [m.start() for t in q_terms for m in re.finditer(rf"\b{re.escape(t)}", fold(text))]
+        folded = fold(text)
+        q_pos = [m.start() for t in q_terms for m in re.finditer(rf"\b{re.escape(t)}", folded)]
         if q_pos:
             return min(found, key=lambda s: (min(abs(s.start - p) for p in q_pos), -len(s.text)))
     return found[0]
@@ -304,13 +324,13 @@ def answer_phrase(question: str, kind: str, cited: Sequence[Evidence], catalog: 
     subject = described(question, context)
     if subject:
         return _description(subject, cited)
-    tagged = _tag(tagger, [e.sentence.text for e in [*cited, *pool][:tag_sentences]])
+    tagged = tag_texts(tagger, [e.sentence.text for e in [*cited, *pool][:tag_sentences]])
     if kind == "how_many":  # when the figure changed, the newest article's leads (the older stays quoted)
         cited = sorted(cited, key=lambda e: e.article.date or "", reverse=True)
     elif depth and not _asks_agent(question):  # "Who leads X?": the name after "led by" in a cited sentence, no vote
         keys = {(e.article.id, e.sentence.start) for e in cited}
         others = [e for e in pool if (e.article.id, e.sentence.start) not in keys]
-        tagged = _tag(tagger, [e.sentence.text for e in [*cited, *others][:tag_sentences]])
+        tagged = tag_texts(tagger, [e.sentence.text for e in [*cited, *others][:tag_sentences]])
         vote = voted(question, [*cited, *others], len(cited) + depth, among=len(cited), tagged=tagged)
         if vote:
             span, e = vote
@@ -330,7 +350,7 @@ def answer_phrase(question: str, kind: str, cited: Sequence[Evidence], catalog: 
     return None
 
 
-def _tag(tagger: EntityTagger | None, texts: Sequence[str]) -> dict[str, tuple[Span, ...] | None]:
+def tag_texts(tagger: EntityTagger | None, texts: Sequence[str]) -> dict[str, tuple[Span, ...] | None]:
     if tagger is None or not texts:
         return {}
     return dict(zip(texts, tagger.tag(texts), strict=True))

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bot.answer_phrase import answer_phrase, boost_typed, prefer_typed
+from bot.consensus import boost_consensus
 from bot.ner import tagger_for
 from bot.claims import ClaimGroup, corroboration_statement, group_claims, negators, same_claim, summarise
 from bot.question import Question, analyse, names_role, role_asked, speaker_asked
@@ -179,8 +180,11 @@ def compose(q: Question, evidence: Sequence[Evidence], catalog: BaseCatalog, lim
     note. `type_margin` (`Settings.answer_type_margin`) lets a sentence holding an answer of the asked
     type lead when it scores within that fraction of the top one."""
     draft = Draft()
+    tagger = tagger_for(limits.ner_model) if limits is not None and limits.ner_sentences else None
     if limits is not None:
         evidence = boost_typed(q.text, evidence, limits.typed_bonus, limits.typed_depth)
+        if not speaker_asked(q.text) and q.kind not in {"sourcing", "yesno", "why"}:
+            evidence = boost_consensus(q.text, evidence, limits.consensus_bonus, limits.consensus_depth)
     chosen = select(q, prefer_typed(q.text, evidence, type_margin) if type_margin else evidence, limit, limits)
     used: set[tuple[str, int]] = set()
     for e in sorted(chosen, key=lambda x: (x.article.id != chosen[0].article.id, x.article.id, x.sentence.start)):
@@ -203,7 +207,6 @@ def compose(q: Question, evidence: Sequence[Evidence], catalog: BaseCatalog, lim
     if speaker_asked(q.text):  # "What did X say?": the quote is the answer, no phrase cut out of it
         return draft
     depth = limits.phrase_vote_depth if limits is not None else 0
-    tagger = tagger_for(limits.ner_model) if limits is not None and limits.ner_sentences else None
     phrase = answer_phrase(q.text, q.kind, chosen, catalog, q.search_text if q.followup else "", evidence, depth,
                            tagger, limits.ner_sentences if limits is not None else 0)
     if phrase:

