@@ -37,7 +37,8 @@ _NOT_NAMES = frozenset(fold(w) for w in (
     "Their Its Our Some Many Most Other According ET EST EDT PT PST PDT CT CST GMT UTC AM PM GOP CEO").split())
 _PLACE_NOUNS = r"country|city|state|nation|island|region|province|town|capital|continent|county|place|location"
 _ORG_NOUNS = (r"company|companies|firm|team|club|party|organi[sz]ation|agency|group|brand|network|airline|"
-              r"bank|university|school|court|body|union|newspaper|outlet|band")
+              r"bank|university|school|court|body|union|newspaper|outlet|band|automaker|carmaker|manufacturer|"
+              r"retailer|chain|broadcaster|carrier|league")
 _AMOUNT = r"amount|price|sum|age|score|cost|total|value|fee|fine|salary|budget"
 _TYPE_RULES = (
     ("percentage", re.compile(r"\bwhat\s+(?:percent|percentage|share|proportion)\b|\bhow\s+much\s+.*\bpercent", re.I)),
@@ -45,13 +46,13 @@ _TYPE_RULES = (
                           rf"\bwhat\s+(?:is|was|were|are|will\s+be)\s+the\s+(?:\w+\s+)?(?:{_AMOUNT})\b", re.I)),
     ("date", re.compile(r"^\s*when\b|\b(?:what|which)\s+(?:date|day|year|month|time)\b|\bin\s+which\s+(?:year|month)\b",
                         re.I)),
-    ("place", re.compile(rf"\b(?:which|what)\s+(?:(?:\w+\s+)?(?:{_PLACE_NOUNS}))\b|"
+    ("place", re.compile(rf"\b(?:which|what)\s+(?:(?:[\w’'-]+\s+){{0,3}}(?:{_PLACE_NOUNS}))\b|"
                          rf"\bwhat\s+(?:is|was)\s+the\s+(?:[\w’'-]+\s+){{0,3}}(?:{_PLACE_NOUNS})\s*\?", re.I)),
-    ("organisation", re.compile(rf"\b(?:which|what)\s+(?:(?:\w+\s+)?(?:{_ORG_NOUNS}))\b", re.I)),
-    ("person", re.compile(r"\b(?:which|what)\s+(?:\w+\s+)?(?:person|man|woman|"
+    ("organisation", re.compile(rf"\b(?:which|what)\s+(?:(?:[\w’'-]+\s+){{0,3}}(?:{_ORG_NOUNS}))s?\b", re.I)),
+    ("person", re.compile(r"\b(?:which|what)\s+(?:[\w’'-]+\s+){0,3}(?:person|man|woman|"
                           r"player|actor|actress|singer|politician|candidate|leader|official|president|"
                           r"minister|ceo|author|artist|athlete|celebrity|star|rapper|judge|poet|comedian|rival|"
-                          r"member|coach|musician|writer|director)\b", re.I)),
+                          r"member|coach|musician|writer|director)s?\b", re.I)),
     ("place", re.compile(r"(?:^|,\s*|\s)where\b(?!\s+(?:is|was|are|were)\s+the\s+\w+\s+(?:who|that)\b)", re.I)),
     ("person", re.compile(r"^\s*(?:who|whom|whose)\b|\b(?:of|by|to|with|for)\s+(?:who|whom)\b|\bwho\s*\?\s*$",
                           re.I)),

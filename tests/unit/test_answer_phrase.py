@@ -124,3 +124,46 @@ def test_a_correction_sentence_gives_its_corrected_figure():
     text = "Correction: An earlier article said 40 soldiers were killed in the clashes; 14 soldiers were killed."
     assert pick_span("How many soldiers were killed in the clashes?", text).text == "14"
     assert pick_span("How many soldiers were killed?", "Officials said 40 soldiers were killed.").text == "40"
+
+
+def test_an_unnamed_report_phrase_passes_the_gate_but_stays_a_report():
+    s = Sentence("a", 0, 60, "Two fans are suing the singer Rosalind Vey, lawyers said.", "attributed",
+                 ("attributed",), "said", Holder("lawyers", (), True))
+    assert support("Reportedly, Rosalind Vey.", [s]) == ""
+    assert support("Rosalind Vey.", [s]) != ""  # bare, the name would state a report as fact
+    assert support("Reportedly, Marta Quell.", [s]) != ""  # a name the quote lacks never passes
+
+
+def test_which_airline_takes_the_airline_not_the_city_and_may_share_the_asked_noun():
+    from bot.answer_phrase import by_entity, candidates
+    from bot.entities import Span
+
+    q = "Which airline grounded its jets after the Boeing door panel blew out?"
+    text = "Northwind Airlines grounded 40 Boeing jets in Portland on Friday."
+    names = [s.text for s in candidates(q, text)]
+    assert "Northwind Airlines" in names and "Boeing" not in names
+    ents = (Span("Northwind Airlines", 0, 18, "ORG"), Span("Portland", 46, 54, "GPE"))
+    assert [s.text for s in candidates(q, text, tagged={text: ents})] == ["Northwind Airlines"]
+    assert [s.text for s in by_entity("place", [Span("Portland Gov", 46, 58, "name")], [ents[1]])] == ["Portland"]
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Two ferries collided this week. Where did it happen?", "place"),
+    ("A new law bans the sale of what?", "name"),
+    ("An ad used AI to fake the voice of who?", "person"),
+    ("During which month does the festival begin?", "date"),
+    ("What is the estimated cost of the bridge project?", "number"),
+    ("The number of drinkers of which beer rose by 20%?", "name"),
+    ("Which previous Republican presidential rival did he meet?", "person"),
+])
+def test_expected_type_reads_the_asking_clause(question: str, kind: str) -> None:
+    assert expected_type(question) == kind
+
+
+def test_money_wins_across_sentences_for_a_cost_question():
+    from bot.answer_phrase import in_unit
+    from bot.entities import Span
+
+    assert not in_unit("How much does an ad cost?", Span("30", 0, 2, "number"))
+    assert in_unit("How much does an ad cost?", Span("$7 million", 0, 10, "number"))
+    assert in_unit("How many people died?", Span("19", 0, 2, "number"))
