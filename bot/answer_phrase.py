@@ -342,12 +342,26 @@ def answer_phrase(question: str, kind: str, cited: Sequence[Evidence], catalog: 
         return _phrase(span, e.sentence, e.article)
     top = cited[0]
     before = [s for s in catalog.sentences(top.article.id) if s.end <= top.sentence.start]
-    if before:
+    if before and refers_back(question, top.sentence.text):
         prev = before[-1]
         span = pick_span(question, prev.text, top.article.text, _holder(prev))
         if span:
             return _phrase(span, prev, top.article)
     return None
+
+
+def refers_back(question: str, text: str) -> bool:
+    """The sentence names what the question asks for only by reference ("the country", "the city"), so the
+    sentence before it may name it.
+
+    Example:
+        >>> q = "Which country was hit by the quake?"
+        >>> refers_back(q, "The quake rocked the country on Monday."), refers_back(q, "It was strong.")
+        (True, False)
+    """
+    m = re.search(r"\b(?:which|what)\s+((?:[\w’'-]+\s*){1,3})", asking_clause(question), re.I)
+    words = [w.lower() for w in re.findall(r"[\w’'-]+", m.group(1))] if m else []
+    return any(re.search(rf"\b(?:the|this|that)\s+{re.escape(w)}\b", text, re.I) for w in words)
 
 
 def tag_texts(tagger: EntityTagger | None, texts: Sequence[str]) -> dict[str, tuple[Span, ...] | None]:

@@ -207,7 +207,9 @@ def compose(q: Question, evidence: Sequence[Evidence], catalog: BaseCatalog, lim
     if speaker_asked(q.text):  # "What did X say?": the quote is the answer, no phrase cut out of it
         return draft
     depth = limits.phrase_vote_depth if limits is not None else 0
-    phrase = answer_phrase(q.text, q.kind, chosen, catalog, q.search_text if q.followup else "", evidence, depth,
+    quoted = {id(ds.sources[0][0]) for ds in draft.sentences if ds.kind == "quote"}
+    shown = [e for e in chosen if id(e.sentence) in quoted]  # the phrase comes from a sentence the answer quotes
+    phrase = answer_phrase(q.text, q.kind, shown, catalog, q.search_text if q.followup else "", evidence, depth,
                            tagger, limits.ner_sentences if limits is not None else 0)
     if phrase:
         draft.sentences.insert(0, DraftSentence(phrase.line, [(phrase.sentence, phrase.article)], kind="answer",

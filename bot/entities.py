@@ -56,7 +56,8 @@ _TYPE_RULES = (
     ("place", re.compile(r"(?:^|,\s*|\s)where\b(?!\s+(?:is|was|are|were)\s+the\s+\w+\s+(?:who|that)\b)", re.I)),
     ("person", re.compile(r"^\s*(?:who|whom|whose)\b|\b(?:of|by|to|with|for)\s+(?:who|whom)\b|\bwho\s*\?\s*$",
                           re.I)),
-    ("name", re.compile(r"^\s*(?:which|what)\s+\w+|\b(?:which|what)\s+(?!is\b|was\b|are\b|were\b|did\b|does\b|do\b)\w+|"
+    ("name", re.compile(r"\b(?:which|what)\s+(?!(?:is|was|are|were|did|does|do|could|would|can|will|should|might|"
+                        r"may|has|have|had)\b)\w+|"
                         r"^\s*what\s+(?:is|was)\s+the\s+name\b|\bwhat\s*\?\s*$|^\s*what\s+is\s+it\s+called\b",
                         re.I)),
     ("number", re.compile(r"\bnumber\s+of\b", re.I)),
@@ -98,6 +99,8 @@ def expected_type(question: str) -> str:
     clause = asking_clause(question)
     if re.match(r"^\s*(?:why|how\s+(?:did|does|do|is|was|can|could|will|would))\b", clause, re.I):
         return ""
+    if re.match(r"^\s*(?i:what\s+(?:is|are|was|were)\s+(?:(?:the|an?)\s+)?)[A-Z]", clause):
+        return ""  # "What is the Khorasan Group?" asks for a description, not a name
     for kind, rx in _TYPE_RULES:
         if rx.search(clause):
             return kind

@@ -69,13 +69,25 @@ def test_sentence_opening_common_word_is_not_a_name() -> None:
 
 
 def test_phrase_from_previous_sentence_passes_the_gate() -> None:
-    s = _sentences()
-    found = answer_phrase("Which country was hit by the quake?", "which", [_ev(s[1])], _Catalog())
+    text = "On Tuesday, aid reached Valdoria. A magnitude 7.1 earthquake rocked the country overnight."
+    cut = text.index(" A ")
+    first = Sentence("b", 0, cut, text[0:cut], "asserted", ("asserted",), "")
+    second = Sentence("b", cut + 1, len(text), text[cut + 1:], "asserted", ("asserted",), "")
+    art = Article(id="b", path="b.txt", title="Quake", text=text)
+
+    class Cat:
+        def sentences(self, article_id: str) -> list[Sentence]:
+            return [first, second]
+
+    found = answer_phrase("Which country was hit by the quake?", "which", [Evidence(second, art, 0.8, 0)], Cat())
     assert found is not None
-    text, cited = found.line, found.sentence
-    assert text == "Turkey." and cited.start == s[0].start
-    assert found.text == "Turkey" and TEXT[found.start:found.end] == "Turkey"
-    assert support(text, [cited]) == ""
+    assert found.line == "Valdoria." and found.sentence is first and text[found.start:found.end] == "Valdoria"
+    assert support(found.line, [found.sentence]) == ""
+
+
+def test_no_phrase_from_the_previous_sentence_unless_the_cited_one_refers_back() -> None:
+    s = _sentences()  # "The quake killed 1,200 people" names no "the country"
+    assert answer_phrase("Which country was hit by the quake?", "which", [_ev(s[1])], _Catalog()) is None
 
 
 def test_reported_number_stays_a_report() -> None:
