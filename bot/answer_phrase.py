@@ -145,10 +145,26 @@ def _candidates(question: str, text: str, context: str, holder: str, ents: tuple
     def ok(s: Span) -> bool:
         return _new(s, q_terms, kind, asked) and not set(terms(s.text)) & held
 
-    found = [s for s in found if ok(s) and (s.type != "name" or _proper(s, text, context or text))]
+    lead = kicker_end(text)
+    found = [s for s in found if ok(s) and s.start >= lead and (s.type != "name" or _proper(s, text, context or text))]
     if ents is not None and kind in _NAME_KINDS:
         found = by_entity(kind, found, [e for e in (_trim(_bare(x)) for x in ents) if ok(e)])
     return tuple(_unit(question, found))
+
+
+_KICKER = re.compile(r"^\s*(?:[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w .'-]*)?(?:\s*\([A-Za-z .]+\))?\s*[—–]|[A-Z][a-z]+:(?=\S))")
+
+
+def kicker_end(text: str) -> int:
+    """Where a sentence's dateline or kicker ends ("LOUISVILLE —", "DAKAR, Senegal (AP) —", "Breaking:"), 0
+    without one: a place or word there says where the story was filed, not what it answers.
+
+    Example:
+        >>> kicker_end("LOUISVILLE — Users reported outages."), kicker_end("Breaking:Key Bridge falls"), kicker_end("Ford won.")
+        (12, 9, 0)
+    """
+    m = _KICKER.match(text)
+    return m.end() if m else 0
 
 
 @lru_cache(maxsize=256)
