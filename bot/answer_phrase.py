@@ -15,7 +15,7 @@ from functools import lru_cache
 from collections.abc import Mapping, Sequence
 
 from bot.entities import Span, asking_clause, expected_type, spans
-from bot.ner import EntityTagger, fits
+from bot.ner import EntityTagger, fits, maybe
 from bot.describe import _description, appositive, appositive_span, described  # noqa: F401 (re-exported)
 from bot.types import Evidence, Phrase
 from index.catalog_base import BaseCatalog
@@ -193,7 +193,8 @@ def by_entity(kind: str, found: Sequence[Span], ents: Sequence[Span]) -> list[Sp
 
     keep = list(dict.fromkeys(over(s, fitting)[0] for s in found if over(s, fitting)))
     keep = [Span(e.text, e.start, e.end, "name") for e in keep]
-    untagged = [s for s in found if not over(s, ents)]  # NER saw no entity there: the rules decide
+    # NER saw no entity there, or one of a label often given by mistake (`bot.ner.MAYBE`): the rules decide
+    untagged = [s for s in found if all(maybe(kind, e.type) for e in over(s, ents))]
     extra = [Span(e.text, e.start, e.end, "name") for e in fitting if not over(e, found)]
     return sorted([*keep, *extra] or untagged, key=lambda s: s.start)
 

@@ -19,7 +19,7 @@ from bot.entities import Span
 
 # spaCy labels that can answer each expected type (`bot.entities.TYPES`).
 LABELS: dict[str, frozenset[str]] = {
-    "person": frozenset({"PERSON", "ORG"}),  # the small model often labels a foreign name ORG
+    "person": frozenset({"PERSON"}),
     "place": frozenset({"GPE", "LOC", "FAC"}),
     "organisation": frozenset({"ORG"}),
     "number": frozenset({"CARDINAL", "MONEY", "QUANTITY"}),
@@ -27,6 +27,21 @@ LABELS: dict[str, frozenset[str]] = {
     "date": frozenset({"DATE", "TIME"}),
     "name": frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "NORP", "LAW"}),
 }
+
+
+# Labels the small model often gives a name of that type instead (a foreign person's name labelled ORG): a
+# span so labelled stays a candidate when no entity of the type's own labels is there.
+MAYBE: dict[str, frozenset[str]] = {"person": frozenset({"ORG"})}
+
+
+def maybe(kind: str, label: str) -> bool:
+    """A spaCy label the small model often gives a name of type `kind` by mistake.
+
+    Example:
+        >>> maybe("person", "ORG"), maybe("place", "ORG")
+        (True, False)
+    """
+    return label in MAYBE.get(kind, frozenset())
 
 
 def fits(kind: str, label: str) -> bool:
