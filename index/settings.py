@@ -93,7 +93,7 @@ class AnswerSettings(BaseModel):
         default=8, ge=0, description="The answer phrase is the name, number or date most of the cited sentences and "
         "this many best candidates agree on (0: the first cited sentence holding one).")
     typed_bonus: float = Field(
-        default=0.1, ge=0.0, le=1.0, description="Score added, before the quotes are chosen, to a candidate sentence "
+        default=0.15, ge=0.0, le=1.0, description="Score added, before the quotes are chosen, to a candidate sentence "
         "holding a new answer of the asked type (a name, number or date the question does not contain).")
     typed_depth: int = Field(
         default=20, ge=0, description="How many of the best candidate sentences are checked for a typed answer.")
