@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import replace
 from functools import lru_cache
 from collections.abc import Mapping, Sequence
 
@@ -277,12 +276,9 @@ def _pick(question: str, text: str, context: str, holder: str, ents: tuple[Span,
     return found[0]
 
 
-def _holder(s: Sentence) -> str:
+def holder_text(s: Sentence) -> str:
+    """The names in a sentence's holder chain, as one string (a span naming the holder is no answer)."""
     return " ".join(s.holder.sources) if s.holder else ""
-
-
-def _typed(question: str, e: Evidence) -> bool:
-    return pick_span(question, e.sentence.text, e.article.text, _holder(e.sentence)) is not None
 
 
 def _phrase_text(span: str, s: Sentence) -> str:
@@ -308,8 +304,8 @@ def voted(question: str, evidence: Sequence[Evidence], depth: int, among: int | 
     where: dict[str, tuple[Span, Evidence]] = {}
     measured: set[str] = set()  # the keys of spans in the unit the question counts (`in_unit`)
     for e in evidence[:depth]:
-        found = candidates(question, e.sentence.text, e.article.text, _holder(e.sentence), tagged)
-        best = pick_span(question, e.sentence.text, e.article.text, _holder(e.sentence), tagged) if found else None
+        found = candidates(question, e.sentence.text, e.article.text, holder_text(e.sentence), tagged)
+        best = pick_span(question, e.sentence.text, e.article.text, holder_text(e.sentence), tagged) if found else None
         for span in found:
             key = " ".join(terms(span.text)) or fold(span.text)
             weight = max(e.score, 0.0) * (1.0 if best and span.start == best.start else 0.5)
@@ -352,7 +348,7 @@ def answer_phrase(question: str, kind: str, cited: Sequence[Evidence], catalog: 
         if vote:
             span, e = vote
             return _phrase(span, e.sentence, e.article)
-    picks = [(e, pick_span(question, e.sentence.text, e.article.text, _holder(e.sentence), tagged)) for e in cited]
+    picks = [(e, pick_span(question, e.sentence.text, e.article.text, holder_text(e.sentence), tagged)) for e in cited]
     picks = [(e, span) for e, span in picks if span]
     measured = [(e, span) for e, span in picks if in_unit(question, span)]
     for e, span in measured or picks:
@@ -361,7 +357,7 @@ def answer_phrase(question: str, kind: str, cited: Sequence[Evidence], catalog: 
     before = [s for s in catalog.sentences(top.article.id) if s.end <= top.sentence.start]
     if before and refers_back(question, top.sentence.text):
         prev = before[-1]
-        span = pick_span(question, prev.text, top.article.text, _holder(prev))
+        span = pick_span(question, prev.text, top.article.text, holder_text(prev))
         if span:
             return _phrase(span, prev, top.article)
     return None
@@ -385,37 +381,3 @@ def tag_texts(tagger: EntityTagger | None, texts: Sequence[str]) -> dict[str, tu
     if tagger is None or not texts:
         return {}
     return dict(zip(texts, tagger.tag(texts), strict=True))
-
-
-def boost_typed(question: str, evidence: Sequence[Evidence], bonus: float, depth: int) -> list[Evidence]:
-    """The first `depth` candidates re-ranked with `bonus` added to those holding a new answer of the
-    question's type; the rest follow unchanged.
-
-    Example:
-        >>> boost_typed("Who won?", [], 0.1, 20)
-        []
-    """
-    if not bonus or not expected_type(question):
-        return list(evidence)
-    head = [replace(e, score=e.score + bonus) if _typed(question, e) else e for e in evidence[:depth]]
-    return sorted(head, key=lambda e: -e.score) + list(evidence[depth:])
-
-
-def prefer_typed(question: str, evidence: Sequence[Evidence], margin: float) -> list[Evidence]:
-    """Evidence with the best sentence holding an answer of the question's type first, when it scores
-    within `margin` (a fraction) of the top sentence.
-
-    Example:
-        >>> prefer_typed("Who won?", [], 0.1)
-        []
-    """
-    ordered = list(evidence)
-    if not ordered or not expected_type(question) or _typed(question, ordered[0]):
-        return ordered
-    floor = ordered[0].score * (1 - margin)
-    for i, e in enumerate(ordered[1:12], start=1):
-        if e.score < floor:
-            break
-        if _typed(question, e):
-            return [e, *ordered[:i], *ordered[i + 1:]]
-    return ordered

@@ -14,8 +14,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from bot.answer_phrase import answer_phrase, boost_typed, prefer_typed
-from bot.consensus import boost_consensus
+from bot.answer_phrase import answer_phrase
+from bot.consensus import boost_consensus, boost_typed, prefer_typed
 from bot.ner import tagger_for
 from bot.claims import ClaimGroup, corroboration_statement, group_claims, negators, same_claim, summarise
 from bot.question import Question, analyse, names_role, role_asked, speaker_asked

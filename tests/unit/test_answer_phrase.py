@@ -3,7 +3,8 @@ the gate it passes (a reported phrase stays a report)."""
 
 import pytest
 
-from bot.answer_phrase import answer_phrase, appositive, described, pick_span, prefer_typed
+from bot.answer_phrase import answer_phrase, appositive, described, pick_span
+from bot.consensus import prefer_typed
 from bot.entities import expected_type, spans
 from bot.types import Evidence
 from bot.verify import support
