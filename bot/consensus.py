@@ -30,8 +30,8 @@ def boost_consensus(question: str, evidence: Sequence[Evidence], bonus: float, d
     if vote is None:
         return list(evidence)
     _, winner = vote
-    head = [replace(e, score=e.score + bonus) if e is winner else e for e in evidence[:depth]]
-    return sorted(head, key=lambda e: -e.score) + list(evidence[depth:])
+    head = [replace(e, boost=e.boost + bonus) if e is winner else e for e in evidence[:depth]]
+    return sorted(head, key=lambda e: -e.ranked) + list(evidence[depth:])
 
 
 def _typed(question: str, e: Evidence) -> bool:
@@ -48,8 +48,8 @@ def boost_typed(question: str, evidence: Sequence[Evidence], bonus: float, depth
     """
     if not bonus or not expected_type(question):
         return list(evidence)
-    head = [replace(e, score=e.score + bonus) if _typed(question, e) else e for e in evidence[:depth]]
-    return sorted(head, key=lambda e: -e.score) + list(evidence[depth:])
+    head = [replace(e, boost=e.boost + bonus) if _typed(question, e) else e for e in evidence[:depth]]
+    return sorted(head, key=lambda e: -e.ranked) + list(evidence[depth:])
 
 
 def prefer_typed(question: str, evidence: Sequence[Evidence], margin: float) -> list[Evidence]:
@@ -63,9 +63,9 @@ def prefer_typed(question: str, evidence: Sequence[Evidence], margin: float) -> 
     ordered = list(evidence)
     if not ordered or not expected_type(question) or _typed(question, ordered[0]):
         return ordered
-    floor = ordered[0].score * (1 - margin)
+    floor = ordered[0].ranked * (1 - margin)
     for i, e in enumerate(ordered[1:12], start=1):
-        if e.score < floor:
+        if e.ranked < floor:
             break
         if _typed(question, e):
             return [e, *ordered[:i], *ordered[i + 1:]]

@@ -16,7 +16,9 @@ from index.types import Article, Sentence
 
 @dataclass(frozen=True)
 class Evidence:
-    """A candidate sentence from retrieval, with its article and scores."""
+    """A candidate sentence from retrieval, with its article and scores; `boost` is what answer-aware
+    re-ranking added (`bot.consensus`): it orders the candidates (`ranked`) but leaves `score`, against
+    which further quotes are measured, alone."""
 
     sentence: Sentence
     article: Article
@@ -24,6 +26,12 @@ class Evidence:
     rank: int
     similarity: float = 0.0
     coverage: float = 0.0
+    boost: float = 0.0
+
+    @property
+    def ranked(self) -> float:
+        """The score the candidates are ordered by: retrieval's score plus the re-ranking boost."""
+        return self.score + self.boost
 
 
 @dataclass(frozen=True)
