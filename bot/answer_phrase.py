@@ -337,6 +337,8 @@ def answer_phrase(question: str, kind: str, cited: Sequence[Evidence], catalog: 
     subject = described(question, context)
     if subject:
         return _description(subject, cited)
+    if expected_type(question) not in _NAME_KINDS:
+        tagger = None  # NER types names only: a number or date question needs none
     tagged = tag_texts(tagger, [e.sentence.text for e in [*cited, *pool][:tag_sentences]])
     if kind == "how_many":  # when the figure changed, the newest article's leads (the older stays quoted)
         cited = sorted(cited, key=lambda e: e.article.date or "", reverse=True)
@@ -378,6 +380,12 @@ def refers_back(question: str, text: str) -> bool:
 
 
 def tag_texts(tagger: EntityTagger | None, texts: Sequence[str]) -> dict[str, tuple[Span, ...] | None]:
+    """Each text's entities by `tagger` (none without one).
+
+    Example:
+        >>> tag_texts(None, ["Ford won."])
+        {}
+    """
     if tagger is None or not texts:
         return {}
     return dict(zip(texts, tagger.tag(texts), strict=True))
