@@ -18,7 +18,7 @@ from bot.ner import EntityTagger, fits, maybe
 from bot.describe import _description, appositive, appositive_span, described  # noqa: F401 (re-exported)
 from bot.types import Evidence, Phrase
 from index.catalog_base import BaseCatalog
-from index.lexicon import CORRECTION_WORDS
+from index.lexicon import CORRECTION_WORDS, FIGURE_CHANGE_VERBS
 from index.text import fold, terms
 from index.types import Article, Sentence
 
@@ -230,6 +230,29 @@ def in_unit(question: str, span: Span) -> bool:
     return True
 
 
+_TO_FIGURE = re.compile(r"\b(?:" + "|".join(FIGURE_CHANGE_VERBS) + r")\s+(?:to\s+|at\s+)?$", re.I)
+
+
+def counts(question: str, text: str, span: Span) -> bool:
+    """A number counts what "how many X" asks: X right after it ("366 days"), or a changed figure whose noun
+    the sentence leaves out ("the death toll rose to 19"); any span of another question passes.
+
+    Example:
+        >>> q = "How many days are in the year?"
+        >>> counts(q, "Every four years there are 366 days.", Span("four", 6, 10, "number"))
+        False
+        >>> counts(q, "Every four years there are 366 days.", Span("366", 27, 30, "number"))
+        True
+        >>> counts("How many people died?", "The toll rose to 19.", Span("19", 17, 19, "number"))
+        True
+    """
+    m = re.search(r"how\s+many\s+([\w-]+)", question, re.I)
+    if span.type != "number" or not m:
+        return True
+    after = set(terms(text[span.end: span.end + 30])[:2])
+    return bool(set(terms(m.group(1))) & after) or bool(_TO_FIGURE.search(text[max(0, span.start - 25): span.start]))
+
+
 _CORRECTS = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in CORRECTION_WORDS) + r")\b", re.I)
 
 
@@ -352,7 +375,7 @@ def answer_phrase(question: str, kind: str, cited: Sequence[Evidence], catalog: 
             return _phrase(span, e.sentence, e.article)
     picks = [(e, pick_span(question, e.sentence.text, e.article.text, holder_text(e.sentence), tagged)) for e in cited]
     picks = [(e, span) for e, span in picks if span]
-    measured = [(e, span) for e, span in picks if in_unit(question, span)]
+    measured = [(e, span) for e, span in picks if in_unit(question, span) and counts(question, e.sentence.text, span)]
     for e, span in measured or picks:
         return _phrase(span, e.sentence, e.article)
     top = cited[0]
