@@ -1,7 +1,7 @@
 """RealTimeQA answers on an existing index: gold in the cited quotes, answer phrase = gold, abstention,
 citation validity, and ask() latency beside similarity_search(k=4), in one run.
 
-    python -m bench.realtimeqa_answers --index /tmp/rtqa15b [--n 548]
+    python -m bench.realtimeqa_answers --index /tmp/rtqa15b [--n 548] [--start 200]
 
 Only the questions with at least one gold article in the index are asked (a partial index is fine).
 The data is read from `../shared/data/realtimeqa-2024/` by path.
@@ -35,7 +35,7 @@ def phrase_matches(phrase: str, gold: str) -> bool:
     return bool(p and g) and (p == g or f" {g} " in f" {p} " or f" {p} " in f" {g} ")
 
 
-def run(index: Path, n: int) -> dict[str, float]:
+def run(index: Path, n: int, start: int = 0) -> dict[str, float]:
     """Ask the answerable questions against the index and score them."""
     from bot.assemble import verify_answer
     from bot.bot import Bot
@@ -47,12 +47,11 @@ def run(index: Path, n: int) -> dict[str, float]:
     lc = Chroma(client=bot.store.client, collection_name=bot.settings.collection,
                 embedding_function=bot.store.embedder)
     ids = {Path(a.path.rsplit("#", 1)[-1]).stem for a in bot.store.catalog.articles()}
-    questions = [q for q in load_questions(n) if set(q["articles"]) & ids]
+    questions = [q for q in load_questions(n)[start:] if set(q["articles"]) & ids]
     rows: dict[str, list] = {k: [] for k in ("cited", "phrase", "abstained", "valid", "quotes", "lat", "sim")}
     for q in questions:
         a = bot.ask(q["question"])
-        phrase = next((x.text.removeprefix("Reportedly, ").split(": ")[-1].rstrip(".") for x in a.sentences
-                       if x.kind == "answer"), "")
+        phrase = a.phrase.text if a.phrase else ""
         rows["cited"].append(answer_in(q["answer"], [c.quote for c in a.citations]))
         rows["phrase"].append(phrase_matches(phrase, q["answer"]))
         rows["abstained"].append(a.abstained)
@@ -77,8 +76,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--index", type=Path, required=True, help="persist dir of a RealTimeQA index")
     ap.add_argument("--n", type=int, default=548, help="first N questions (only those in the index are asked)")
+    ap.add_argument("--start", type=int, default=0, help="skip the first START of them (a held-out range)")
     args = ap.parse_args()
-    for k, v in run(args.index, args.n).items():
+    for k, v in run(args.index, args.n, args.start).items():
         print(f"{k:20s} {v:10.3f}")
 
 

@@ -35,12 +35,12 @@ def dump(index: Path, out: Path, n: int) -> None:
         for q in load_questions(n):
             a = bot.ask(q["question"])
             found = bot.retrieve(q["question"])
-            phrase = next((x.text for x in a.sentences if x.kind == "answer"), "")
+            phrase = a.phrase.text if a.phrase else ""
             ev = found.evidence
             gold_ids = set(q["articles"])
             arts = [Path(e.article.path.rsplit("#", 1)[-1]).stem for e in ev]
             row = {"q": q["question"], "gold": q["answer"], "type": expected_type(q["question"]),
-                   "phrase": phrase, "phrase_ok": phrase_matches(phrase.split(": ")[-1].rstrip("."), q["answer"]),
+                   "phrase": phrase, "phrase_ok": phrase_matches(phrase, q["answer"]),
                    "abstained": a.abstained, "warnings": list(a.warnings),
                    "quotes": [c.quote for c in a.citations],
                    "cited_ok": _rank(q["answer"], [c.quote for c in a.citations]) >= 0,

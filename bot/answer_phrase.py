@@ -10,26 +10,41 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import replace
 from functools import lru_cache
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from bot.entities import Span, expected_type, spans
-from bot.types import Evidence
+from bot.entities import Span, asking_clause, expected_type, spans
+from bot.ner import EntityTagger, fits, maybe
+from bot.describe import _description, appositive, appositive_span, described  # noqa: F401 (re-exported)
+from bot.types import Evidence, Phrase
 from index.catalog_base import BaseCatalog
-from index.lexicon import CORRECTION_WORDS
+from index.lexicon import CORRECTION_WORDS, FIGURE_CHANGE_VERBS
 from index.text import fold, terms
 from index.types import Article, Sentence
 
-AnswerSource = tuple[str, Sentence, Article]
+def _phrase(span: Span, s: Sentence, a: Article) -> Phrase:
+    return Phrase(_phrase_text(span.text, s), s, a, s.start + span.start, s.start + span.end)
 
 
-def _new(span: Span, q_terms: set[str], kind: str) -> bool:
-    """A span says something the question does not: a name shares no word with it, a number is not in it."""
+def _new(span: Span, q_terms: set[str], kind: str, asked: frozenset[str] = frozenset()) -> bool:
+    """A span says something the question does not: a number is not in it; a name shares no word with it
+    but the words of the thing asked for ("Which airline…?" → "Alaska Airlines", not "Boeing")."""
     words = set(terms(span.text))
     if kind in {"number", "percentage", "date"}:
         return bool(words) and not words <= q_terms
-    return bool(words) and not words & q_terms
+    return bool(words - q_terms) and words & q_terms <= asked
+
+
+@lru_cache(maxsize=256)
+def asked_terms(question: str) -> frozenset[str]:
+    """The terms of what a which/what question asks for: the words right after "which"/"what".
+
+    Example:
+        >>> sorted(asked_terms("Which California university deployed police?"))
+        ['california', 'deploy', 'university']
+    """
+    m = re.search(r"\b(?:which|what)\s+((?:[\w’'-]+\s*){1,3})", asking_clause(question), re.I)
+    return frozenset(terms(m.group(1))) if m else frozenset()
 
 
 def _proper(span: Span, text: str, context: str) -> bool:
@@ -44,6 +59,12 @@ def _proper(span: Span, text: str, context: str) -> bool:
 def _lower_words(context: str) -> frozenset[str]:
     """The words an article writes in lower case (cached: a question checks many spans of a few articles)."""
     return frozenset(re.findall(r"(?<![\w’'-])[a-z][\w’'-]*", context))
+
+
+def _bare(span: Span) -> Span:
+    """An entity without a leading article ("the Environmental Working Group")."""
+    m = re.match(r"(?i:the|a|an)\s+", span.text)
+    return Span(span.text[m.end():], span.start + m.end(), span.end, span.type) if m else span
 
 
 def _trim(span: Span) -> Span:
@@ -64,7 +85,7 @@ def _asks_agent(question: str) -> bool:
         >>> _asks_agent("Who leads the Front?"), _asks_agent("Who won the race?")
         (True, False)
     """
-    return bool(_role_pasts(question))
+    return bool(re.match(r"^\s*who\b", asking_clause(question), re.I)) and bool(_role_pasts(question))
 
 
 def _role_pasts(question: str) -> list[str]:
@@ -90,22 +111,91 @@ def _agent(question: str, text: str, found: Sequence[Span]) -> Span | None:
     return None
 
 
-def candidates(question: str, text: str, context: str = "", holder: str = "") -> list[Span]:
-    """Every span of `text` of the question's type that the question does not already say.
+Tagged = Mapping[str, "tuple[Span, ...] | None"]  # sentence text -> its spaCy entities (`bot.ner`)
+_NAME_KINDS = frozenset({"person", "organisation", "place", "name"})
+
+
+def candidates(question: str, text: str, context: str = "", holder: str = "", tagged: Tagged | None = None,
+               ) -> list[Span]:
+    """Every span of `text` of the question's type that the question does not already say; with the
+    sentence's entities in `tagged`, a name must be (or lie in) an entity of a fitting label, and such
+    entities the rules missed ("Oppenheimer" in quotes) join.
 
     Example:
         >>> [s.text for s in candidates("Who met Lai?", "Lai met Ko Wen-je and Hou Yu-ih.")]
         ['Ko Wen-je', 'Hou Yu-ih']
     """
+    ents = tagged.get(text) if tagged else None
+    return list(_candidates(question, text, context, holder, ents))
+
+
+@lru_cache(maxsize=2048)
+def _candidates(question: str, text: str, context: str, holder: str, ents: tuple[Span, ...] | None,
+                ) -> tuple[Span, ...]:
+    """`candidates`, cached: one answer checks the same sentences several times (typed boost, vote, pick)."""
     kind = expected_type(question)
     if not kind:
-        return []
-    q_terms = set(terms(question))
+        return ()
+    q_terms = _question_terms(question)
     held = set(terms(holder))
     found = [_trim(s) for s in spans(text, kind)]
-    found = [s for s in found if _new(s, q_terms, kind) and not set(terms(s.text)) & held
-             and (s.type != "name" or _proper(s, text, context or text))]
-    return _unit(question, found)
+    asked = asked_terms(question)
+
+    def ok(s: Span) -> bool:
+        return _new(s, q_terms, kind, asked) and not set(terms(s.text)) & held
+
+    lead = kicker_end(text)
+    found = [s for s in found if ok(s) and s.start >= lead and (s.type != "name" or _proper(s, text, context or text))]
+    if ents is not None and kind in _NAME_KINDS:
+        found = by_entity(kind, found, [e for e in (_trim(_bare(x)) for x in ents) if ok(e)])
+    return tuple(_unit(question, found))
+
+
+_KICKER = re.compile(r"^\s*(?:[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w .'-]*)?(?:\s*\([A-Za-z .]+\))?\s*[—–]|[A-Z][a-z]+:(?=\S))")
+
+
+def kicker_end(text: str) -> int:
+    """Where a sentence's dateline or kicker ends ("LOUISVILLE —", "DAKAR, Senegal (AP) —", "Breaking:"), 0
+    without one: a place or word there says where the story was filed, not what it answers.
+
+    Example:
+        >>> kicker_end("LOUISVILLE — Users reported outages."), kicker_end("Breaking:Key Bridge falls"), kicker_end("Ford won.")
+        (12, 9, 0)
+    """
+    m = _KICKER.match(text)
+    return m.end() if m else 0
+
+
+@lru_cache(maxsize=256)
+def _question_terms(question: str) -> frozenset[str]:
+    return frozenset(terms(question))
+
+
+def by_entity(kind: str, found: Sequence[Span], ents: Sequence[Span]) -> list[Span]:
+    """The fitting entities (label fits `kind`) that a rule span overlaps, with the entity's own bounds, and
+    the fitting entities no rule span found; when there are none, the rule spans no entity overlaps (NER
+    missed them). A rule span NER labels otherwise ("Portland" GPE for "Which airline…?") goes. In
+    reading order.
+
+    Example:
+        >>> rules = [Span("Portland", 40, 48, "name"), Span("Alaska Airlines", 10, 25, "name")]
+        >>> [s.text for s in by_entity("organisation", rules, [Span("Alaska Airlines", 10, 25, "ORG"),
+        ...                                                   Span("Portland", 40, 48, "GPE")])]
+        ['Alaska Airlines']
+        >>> [s.text for s in by_entity("place", [Span("Maryland Gov", 0, 12, "name")], [Span("Maryland", 0, 8, "GPE")])]
+        ['Maryland']
+    """
+    fitting = [e for e in ents if fits(kind, e.type)]
+
+    def over(s: Span, among: Sequence[Span]) -> list[Span]:
+        return [e for e in among if e.start < s.end and s.start < e.end]
+
+    keep = list(dict.fromkeys(over(s, fitting)[0] for s in found if over(s, fitting)))
+    keep = [Span(e.text, e.start, e.end, "name") for e in keep]
+    # NER saw no entity there, or one of a label often given by mistake (`bot.ner.MAYBE`): the rules decide
+    untagged = [s for s in found if all(maybe(kind, e.type) for e in over(s, ents))]
+    extra = [Span(e.text, e.start, e.end, "name") for e in fitting if not over(e, found)]
+    return sorted([*keep, *extra] or untagged, key=lambda s: s.start)
 
 
 _MONEY = re.compile(r"[$€£]|million|billion|trillion", re.I)
@@ -123,21 +213,67 @@ def _unit(question: str, found: list[Span]) -> list[Span]:
     return found
 
 
+def in_unit(question: str, span: Span) -> bool:
+    """A number span is in the unit the question asks for: money for "how much / cost / price"; any other
+    span passes. (Within one sentence `pick_span` also prefers the number before the noun of "how many X";
+    across sentences the newest article's figure leads instead.)
+
+    Example:
+        >>> q = "How much will an ad cost?"
+        >>> in_unit(q, Span("60", 0, 2, "number")), in_unit(q, Span("$7 million", 0, 10, "number"))
+        (False, True)
+    """
+    if span.type != "number":
+        return True
+    if re.search(r"\bhow\s+much\b|\b(?:cost|price|amount|worth|paid|pay|fund\w*)\b", question, re.I):
+        return bool(_MONEY.search(span.text))
+    return True
+
+
+_TO_FIGURE = re.compile(r"\b(?:" + "|".join(FIGURE_CHANGE_VERBS) + r")\s+(?:to\s+|at\s+)?$", re.I)
+
+
+def counts(question: str, text: str, span: Span) -> bool:
+    """A number counts what "how many X" asks: X right after it ("366 days"), or a changed figure whose noun
+    the sentence leaves out ("the death toll rose to 19"); any span of another question passes.
+
+    Example:
+        >>> q = "How many days are in the year?"
+        >>> counts(q, "Every four years there are 366 days.", Span("four", 6, 10, "number"))
+        False
+        >>> counts(q, "Every four years there are 366 days.", Span("366", 27, 30, "number"))
+        True
+        >>> counts("How many people died?", "The toll rose to 19.", Span("19", 17, 19, "number"))
+        True
+    """
+    m = re.search(r"how\s+many\s+([\w-]+)", question, re.I)
+    if span.type != "number" or not m:
+        return True
+    after = set(terms(text[span.end: span.end + 30])[:2])
+    return bool(set(terms(m.group(1))) & after) or bool(_TO_FIGURE.search(text[max(0, span.start - 25): span.start]))
+
+
 _CORRECTS = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in CORRECTION_WORDS) + r")\b", re.I)
 
 
-def pick_span(question: str, text: str, context: str = "", holder: str = "") -> Span | None:
+def pick_span(question: str, text: str, context: str = "", holder: str = "", tagged: Tagged | None = None,
+              ) -> Span | None:
     """The best answer span of the question's type in `text`, or None.
 
     Example:
         >>> pick_span("How many people died in the fire?", "The fire killed 12 people on Monday.").text
         '12'
     """
+    return _pick(question, text, context, holder, tagged.get(text) if tagged else None)
+
+
+@lru_cache(maxsize=2048)
+def _pick(question: str, text: str, context: str, holder: str, ents: tuple[Span, ...] | None) -> Span | None:
     kind = expected_type(question)
-    found = candidates(question, text, context, holder)
+    found = list(_candidates(question, text, context, holder, ents))
     if not found:
         return None
-    q_terms = set(terms(question))
+    q_terms = _question_terms(question)
     if kind == "number" and re.search(r"\bhow\s+much\b|\b(?:cost|price|amount|worth|paid|pay|fund\w*)\b",
                                       question, re.I):
         money = [s for s in found if re.search(r"[$€£]|million|billion|trillion", s.text, re.I)]
@@ -156,18 +292,16 @@ def pick_span(question: str, text: str, context: str = "", holder: str = "") -> 
         return agent
     if kind in {"person", "organisation", "place", "name"}:
         # The name nearest the question's own words, longer names first on ties.
-        q_pos = [m.start() for t in q_terms for m in re.finditer(rf"\b{re.escape(t)}", fold(text))]
+        folded = fold(text)
+        q_pos = [m.start() for t in q_terms for m in re.finditer(rf"\b{re.escape(t)}", folded)]
         if q_pos:
             return min(found, key=lambda s: (min(abs(s.start - p) for p in q_pos), -len(s.text)))
     return found[0]
 
 
-def _holder(s: Sentence) -> str:
+def holder_text(s: Sentence) -> str:
+    """The names in a sentence's holder chain, as one string (a span naming the holder is no answer)."""
     return " ".join(s.holder.sources) if s.holder else ""
-
-
-def _typed(question: str, e: Evidence) -> bool:
-    return pick_span(question, e.sentence.text, e.article.text, _holder(e.sentence)) is not None
 
 
 def _phrase_text(span: str, s: Sentence) -> str:
@@ -191,53 +325,8 @@ def _phrase_text(span: str, s: Sentence) -> str:
     return f"Reportedly, {span}."
 
 
-_DESCRIBE = re.compile(r"^\s*(?i:who)\s+(is|was)\s+(?!the\b|a\b|an\b)([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*\??\s*$")
-_WORKPLACE = re.compile(r"^\s*(?:where|for\s+(?:whom|which\s+\w+))\s+(?:does|did|do)\s+(.+?)\s+work\b", re.I)
-_PERSON = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}")
-
-
-def described(question: str, context: str = "") -> tuple[str, str] | None:
-    """The person a "Who is X?" or "Where does X work?" question asks to describe, and the verb; for a
-    follow-up ("Where does he work?") the person comes from `context`, the previous question.
-
-    Example:
-        >>> described("Who is Chris Kozak?"), described("Where does he work?", "Who is Chris Kozak?")
-        (('Chris Kozak', 'is'), ('Chris Kozak', 'is'))
-    """
-    m = _DESCRIBE.match(question)
-    if m:
-        return m.group(2), m.group(1).lower()
-    w = _WORKPLACE.match(question)
-    if not w:
-        return None
-    named = _PERSON.search(w.group(1)) or _PERSON.search(context)
-    return (named.group(0), "is") if named else None
-
-
-def appositive(name: str, text: str) -> str:
-    """The description an article attaches to a name ("Chris Kozak, a Syria analyst at ..."), or ''.
-
-    Example:
-        >>> appositive("Chris Kozak", "says Chris Kozak, a Syria analyst at the Institute for the Study of War.")
-        'a Syria analyst at the Institute for the Study of War'
-    """
-    surname = name.split()[-1]
-    m = re.search(rf"\b{re.escape(surname)}\b,\s+((?:an?|the|[a-z][\w-]*)\s[^,;:”\"()]*?)(?=[,;:”\"(]|\.\s|\.?$)",
-                  text)
-    return m.group(1).strip() if m else ""
-
-
-def _description(subject: tuple[str, str], cited: Sequence[Evidence]) -> tuple[str, Sentence, Article] | None:
-    name, verb = subject
-    for e in cited:
-        desc = appositive(name, e.sentence.text)
-        if desc:
-            return f"{name} {verb} {desc}.", e.sentence, e.article
-    return None
-
-
 def voted(question: str, evidence: Sequence[Evidence], depth: int, among: int | None = None,
-          ) -> tuple[Span, Evidence] | None:
+          tagged: Tagged | None = None) -> tuple[Span, Evidence] | None:
     """The answer span most of the best `depth` candidate sentences agree on, weighted by their scores (a
     sentence's own best pick counts fully, its other spans half), with the best sentence holding it; with
     `among`, only spans of the first `among` sentences (the cited ones) can win.
@@ -248,18 +337,22 @@ def voted(question: str, evidence: Sequence[Evidence], depth: int, among: int | 
     """
     tally: dict[tuple[str, str], float] = defaultdict(float)  # (span key, article id) -> its best weight
     where: dict[str, tuple[Span, Evidence]] = {}
+    measured: set[str] = set()  # the keys of spans in the unit the question counts (`in_unit`)
     for e in evidence[:depth]:
-        found = candidates(question, e.sentence.text, e.article.text, _holder(e.sentence))
-        best = pick_span(question, e.sentence.text, e.article.text, _holder(e.sentence)) if found else None
+        found = candidates(question, e.sentence.text, e.article.text, holder_text(e.sentence), tagged)
+        best = pick_span(question, e.sentence.text, e.article.text, holder_text(e.sentence), tagged) if found else None
         for span in found:
             key = " ".join(terms(span.text)) or fold(span.text)
             weight = max(e.score, 0.0) * (1.0 if best and span.start == best.start else 0.5)
             tally[key, e.article.id] = max(tally[key, e.article.id], weight)
             where.setdefault(key, (span, e))
+            if in_unit(question, span):
+                measured.add(key)
     votes: dict[str, float] = defaultdict(float)
     for (key, _), weight in tally.items():
         votes[key] += weight  # one vote an article: the copies and repeats of one report count once
     allowed = {k for k, (_, e) in where.items() if among is None or any(e is c for c in evidence[:among])}
+    allowed = (allowed & measured) or allowed
     if not allowed:
         return None
     return where[max(allowed, key=lambda k: votes[k])]
@@ -267,69 +360,67 @@ def voted(question: str, evidence: Sequence[Evidence], depth: int, among: int | 
 
 def answer_phrase(question: str, kind: str, cited: Sequence[Evidence], catalog: BaseCatalog,
                   context: str = "", pool: Sequence[Evidence] = (), depth: int = 0,
-                  ) -> tuple[str, Sentence, Article] | None:
+                  tagger: EntityTagger | None = None, tag_sentences: int = 0) -> Phrase | None:
     """The answer line and the sentence it is cited to: from the first cited sentence that holds an answer
     of the question's type, else from the sentence before the top one ("the country" named there). A
     question asking who someone is (or where they work) is answered by the article's description of them;
     `context` is the previous question of a follow-up. With `depth`, the span most of the cited sentences
-    and the best `depth` of `pool` agree on is taken (`voted`)."""
+    and the best `depth` of `pool` agree on is taken (`voted`). With a `tagger`, the first `tag_sentences`
+    of those sentences have their entities typed by spaCy NER (`candidates`)."""
     if kind in {"yesno", "why"} or not cited:
         return None
     subject = described(question, context)
     if subject:
         return _description(subject, cited)
+    if expected_type(question) not in _NAME_KINDS:
+        tagger = None  # NER types names only: a number or date question needs none
+    tagged = tag_texts(tagger, [e.sentence.text for e in [*cited, *pool][:tag_sentences]])
     if kind == "how_many":  # when the figure changed, the newest article's leads (the older stays quoted)
         cited = sorted(cited, key=lambda e: e.article.date or "", reverse=True)
     elif depth and not _asks_agent(question):  # "Who leads X?": the name after "led by" in a cited sentence, no vote
         keys = {(e.article.id, e.sentence.start) for e in cited}
         others = [e for e in pool if (e.article.id, e.sentence.start) not in keys]
-        vote = voted(question, [*cited, *others], len(cited) + depth, among=len(cited))
+        tagged = tag_texts(tagger, [e.sentence.text for e in [*cited, *others][:tag_sentences]])
+        vote = voted(question, [*cited, *others], len(cited) + depth, among=len(cited), tagged=tagged)
         if vote:
             span, e = vote
-            return _phrase_text(span.text, e.sentence), e.sentence, e.article
-    for e in cited:
-        span = pick_span(question, e.sentence.text, e.article.text, _holder(e.sentence))
-        if span:
-            return _phrase_text(span.text, e.sentence), e.sentence, e.article
+            return _phrase(span, e.sentence, e.article)
+    picks = [(e, pick_span(question, e.sentence.text, e.article.text, holder_text(e.sentence), tagged)) for e in cited]
+    picks = [(e, span) for e, span in picks if span]
+    measured = [(e, span) for e, span in picks if in_unit(question, span) and counts(question, e.sentence.text, span)]
+    for e, span in measured or picks:
+        return _phrase(span, e.sentence, e.article)
     top = cited[0]
     before = [s for s in catalog.sentences(top.article.id) if s.end <= top.sentence.start]
-    if before:
+    if before and refers_back(question, top.sentence.text):
         prev = before[-1]
-        span = pick_span(question, prev.text, top.article.text, _holder(prev))
+        span = pick_span(question, prev.text, top.article.text, holder_text(prev))
         if span:
-            return _phrase_text(span.text, prev), prev, top.article
+            return _phrase(span, prev, top.article)
     return None
 
 
-def boost_typed(question: str, evidence: Sequence[Evidence], bonus: float, depth: int) -> list[Evidence]:
-    """The first `depth` candidates re-ranked with `bonus` added to those holding a new answer of the
-    question's type; the rest follow unchanged.
+def refers_back(question: str, text: str) -> bool:
+    """The sentence names what the question asks for only by reference ("the country", "the city"), so the
+    sentence before it may name it.
 
     Example:
-        >>> boost_typed("Who won?", [], 0.1, 20)
-        []
+        >>> q = "Which country was hit by the quake?"
+        >>> refers_back(q, "The quake rocked the country on Monday."), refers_back(q, "It was strong.")
+        (True, False)
     """
-    if not bonus or not expected_type(question):
-        return list(evidence)
-    head = [replace(e, score=e.score + bonus) if _typed(question, e) else e for e in evidence[:depth]]
-    return sorted(head, key=lambda e: -e.score) + list(evidence[depth:])
+    m = re.search(r"\b(?:which|what)\s+((?:[\w’'-]+\s*){1,3})", asking_clause(question), re.I)
+    words = [w.lower() for w in re.findall(r"[\w’'-]+", m.group(1))] if m else []
+    return any(re.search(rf"\b(?:the|this|that)\s+{re.escape(w)}\b", text, re.I) for w in words)
 
 
-def prefer_typed(question: str, evidence: Sequence[Evidence], margin: float) -> list[Evidence]:
-    """Evidence with the best sentence holding an answer of the question's type first, when it scores
-    within `margin` (a fraction) of the top sentence.
+def tag_texts(tagger: EntityTagger | None, texts: Sequence[str]) -> dict[str, tuple[Span, ...] | None]:
+    """Each text's entities by `tagger` (none without one).
 
     Example:
-        >>> prefer_typed("Who won?", [], 0.1)
-        []
+        >>> tag_texts(None, ["Ford won."])
+        {}
     """
-    ordered = list(evidence)
-    if not ordered or not expected_type(question) or _typed(question, ordered[0]):
-        return ordered
-    floor = ordered[0].score * (1 - margin)
-    for i, e in enumerate(ordered[1:12], start=1):
-        if e.score < floor:
-            break
-        if _typed(question, e):
-            return [e, *ordered[:i], *ordered[i + 1:]]
-    return ordered
+    if tagger is None or not texts:
+        return {}
+    return dict(zip(texts, tagger.tag(texts), strict=True))

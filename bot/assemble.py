@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.claims import ClaimGroup, corroboration_statement, negators, summarise
-from bot.compose import Draft
-from bot.types import SENTENCE_KINDS, Answer, AnswerSentence, Citation, Corroboration, Flag
+from bot.compose import Draft, DraftSentence
+from bot.types import SENTENCE_KINDS, Answer, AnswerPhrase, AnswerSentence, Citation, Corroboration, Flag
 from bot.verdict_line import verdict_support
 from bot.verify import citation_ok, note_support, split_marked, support
 from index.catalog_base import BaseCatalog
@@ -69,6 +69,7 @@ def assemble(question: str, draft: Draft, catalog: BaseCatalog, writer: str = "e
     sent_of: dict[int, Sentence] = {}
     warnings = list(extra_warnings)
     typed: list[AnswerSentence] = []
+    phrase: AnswerPhrase | None = None
     for ds in draft.sentences:
         cited = [s for s, _ in ds.sources]
         if ds.kind == "note":
@@ -96,6 +97,8 @@ def assemble(question: str, draft: Draft, catalog: BaseCatalog, writer: str = "e
                 sent_of[numbers[key]] = s
             nums.append(numbers[key])
         kind = ds.kind if ds.kind in SENTENCE_KINDS else "quote"  # an LLM sentence rests on quotes like one
+        if kind == "answer" and phrase is None:
+            phrase = _answer_phrase(ds, valid[0], nums[0], catalog)
         typed.append(AnswerSentence(ds.text, kind, tuple(sorted(set(nums)))))
     flags = [_sentence_flag(c, sent_of[c.n]) for c in citations if sent_of[c.n].status != "asserted"]
     corroboration = []
@@ -114,7 +117,20 @@ def assemble(question: str, draft: Draft, catalog: BaseCatalog, writer: str = "e
         return Answer(question=question, text="", abstained=True, warnings=tuple(warnings), writer=writer)
     return Answer(question=question, text=" ".join(x.marked() for x in typed), citations=tuple(citations),
                   flags=tuple(flags), abstained=False, warnings=tuple(warnings),
-                  corroboration=tuple(corroboration), writer=writer, sentences=tuple(typed))
+                  corroboration=tuple(corroboration), writer=writer, sentences=tuple(typed), phrase=phrase)
+
+
+def _answer_phrase(ds: DraftSentence, source: tuple[Sentence, Article], n: int,
+                   catalog: BaseCatalog) -> AnswerPhrase | None:
+    """The typed phrase of a verified answer line: its offsets checked to lie inside the cited sentence."""
+    if ds.phrase is None:
+        return None
+    s, a = source
+    start, end = ds.phrase
+    article = catalog.article(a.id)
+    if article is None or not (s.start <= start < end <= s.end):
+        return None
+    return AnswerPhrase(article.text[start:end], n, start, end)
 
 
 def verify_answer(answer: Answer, catalog: BaseCatalog) -> list[str]:
@@ -129,6 +145,10 @@ def verify_answer(answer: Answer, catalog: BaseCatalog) -> list[str]:
         if answer.citations:
             problems.append("an abstention carries citations")
         return problems
+    p = answer.phrase
+    if p and (p.citation not in by_n or not by_n[p.citation].start <= p.start < p.end <= by_n[p.citation].end
+              or by_n[p.citation].quote[p.start - by_n[p.citation].start: p.end - by_n[p.citation].start] != p.text):
+        problems.append(f"the answer phrase {p.text!r} is not inside the quote of [{p.citation}]")
     typed = [(x.text, list(x.citations)) for x in answer.sentences] or split_marked(answer.text)
     for text, marks in typed:
         if not marks:

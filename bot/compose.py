@@ -14,7 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bot.abstain import has_count, should_abstain  # noqa: F401  (re-exported: `bot.compose.should_abstain`)
-from bot.answer_phrase import answer_phrase, boost_typed, prefer_typed
+from bot.answer_phrase import answer_phrase
+from bot.consensus import boost_consensus, boost_typed, prefer_typed
+from bot.ner import tagger_for
 from bot.claims import ClaimGroup, corroboration_statement, group_claims, negators, same_claim, summarise
 from bot.question import Question, speaker_asked
 from bot.types import Evidence
@@ -34,6 +36,7 @@ class DraftSentence:
     kind: str = "quote"  # quote | note | verdict (| llm from the LLM writer)
     claim: str = ""  # a verdict line: the claim its sources were judged on
     claim_share: float = 0.0  # … and the share of its terms a sentence needed (`Settings.claim_sentence_coverage`)
+    phrase: tuple[int, int] | None = None  # an answer line: the article offsets of its phrase in its source
 
 
 @dataclass
@@ -106,8 +109,11 @@ def compose(q: Question, evidence: Sequence[Evidence], catalog: BaseCatalog, lim
     note. `type_margin` (`Settings.answer_type_margin`) lets a sentence holding an answer of the asked
     type lead when it scores within that fraction of the top one."""
     draft = Draft()
+    tagger = tagger_for(limits.ner_model) if limits is not None and limits.ner_sentences else None
     if limits is not None:
         evidence = boost_typed(q.text, evidence, limits.typed_bonus, limits.typed_depth)
+        if not speaker_asked(q.text) and q.kind not in {"sourcing", "yesno", "why"}:
+            evidence = boost_consensus(q.text, evidence, limits.consensus_bonus, limits.consensus_depth)
     chosen = select(q, prefer_typed(q.text, evidence, type_margin) if type_margin else evidence, limit, limits)
     used: set[tuple[str, int]] = set()
     for e in sorted(chosen, key=lambda x: (x.article.id != chosen[0].article.id, x.article.id, x.sentence.start)):
@@ -130,10 +136,13 @@ def compose(q: Question, evidence: Sequence[Evidence], catalog: BaseCatalog, lim
     if speaker_asked(q.text):  # "What did X say?": the quote is the answer, no phrase cut out of it
         return draft
     depth = limits.phrase_vote_depth if limits is not None else 0
-    phrase = answer_phrase(q.text, q.kind, chosen, catalog, q.search_text if q.followup else "", evidence, depth)
+    quoted = {id(ds.sources[0][0]) for ds in draft.sentences if ds.kind == "quote"}
+    shown = [e for e in chosen if id(e.sentence) in quoted]  # the phrase comes from a sentence the answer quotes
+    phrase = answer_phrase(q.text, q.kind, shown, catalog, q.search_text if q.followup else "", evidence, depth,
+                           tagger, limits.ner_sentences if limits is not None else 0)
     if phrase:
-        text, s, a = phrase
-        draft.sentences.insert(0, DraftSentence(text, [(s, a)], kind="answer"))
+        draft.sentences.insert(0, DraftSentence(phrase.line, [(phrase.sentence, phrase.article)], kind="answer",
+                                                phrase=(phrase.start, phrase.end)))
     return draft
 
 

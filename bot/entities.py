@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from index.text import fold
 
@@ -36,19 +37,44 @@ _NOT_NAMES = frozenset(fold(w) for w in (
     "Their Its Our Some Many Most Other According ET EST EDT PT PST PDT CT CST GMT UTC AM PM GOP CEO").split())
 _PLACE_NOUNS = r"country|city|state|nation|island|region|province|town|capital|continent|county|place|location"
 _ORG_NOUNS = (r"company|companies|firm|team|club|party|organi[sz]ation|agency|group|brand|network|airline|"
-              r"bank|university|school|court|body|union|newspaper|outlet|band")
+              r"bank|university|school|court|body|union|newspaper|outlet|band|automaker|carmaker|manufacturer|"
+              r"retailer|chain|broadcaster|carrier|league")
+_AMOUNT = r"amount|price|sum|age|score|cost|total|value|fee|fine|salary|budget"
 _TYPE_RULES = (
     ("percentage", re.compile(r"\bwhat\s+(?:percent|percentage|share|proportion)\b|\bhow\s+much\s+.*\bpercent", re.I)),
-    ("number", re.compile(r"^\s*how\s+(?:many|much|old|long|far|tall|high)\b|\bnumber\s+of\b|\bwhat\s+(?:amount|"
-                          r"price|sum|age|score)\b", re.I)),
-    ("date", re.compile(r"^\s*when\b|\bwhat\s+(?:date|day|year|month|time)\b|\bin\s+which\s+(?:year|month)\b", re.I)),
-    ("place", re.compile(rf"^\s*where\b|\b(?:which|what)\s+(?:(?:\w+\s+)?(?:{_PLACE_NOUNS}))\b", re.I)),
-    ("organisation", re.compile(rf"\b(?:which|what)\s+(?:(?:\w+\s+)?(?:{_ORG_NOUNS}))\b", re.I)),
-    ("person", re.compile(r"^\s*(?:who|whom|whose)\b|\b(?:which|what)\s+(?:\w+\s+)?(?:person|man|woman|"
+    ("number", re.compile(rf"\bhow\s+(?:many|much|old|long|far|tall|high)\b|\bwhat\s+(?:{_AMOUNT})\b|"
+                          rf"\bwhat\s+(?:is|was|were|are|will\s+be)\s+the\s+(?:\w+\s+)?(?:{_AMOUNT})\b", re.I)),
+    ("date", re.compile(r"^\s*when\b|\b(?:what|which)\s+(?:date|day|year|month|time)\b|\bin\s+which\s+(?:year|month)\b",
+                        re.I)),
+    ("place", re.compile(rf"\b(?:which|what)\s+(?:(?:[\w’'-]+\s+){{0,3}}(?:{_PLACE_NOUNS}))\b|"
+                         rf"\bwhat\s+(?:is|was)\s+the\s+(?:[\w’'-]+\s+){{0,3}}(?:{_PLACE_NOUNS})\s*\?", re.I)),
+    ("organisation", re.compile(rf"\b(?:which|what)\s+(?:(?:[\w’'-]+\s+){{0,3}}(?:{_ORG_NOUNS}))s?\b", re.I)),
+    ("person", re.compile(r"\b(?:which|what)\s+(?:[\w’'-]+\s+){0,3}(?:person|man|woman|"
                           r"player|actor|actress|singer|politician|candidate|leader|official|president|"
-                          r"minister|ceo|author|artist|athlete|celebrity|star|rapper|judge)\b", re.I)),
-    ("name", re.compile(r"^\s*(?:which|what)\s+\w+", re.I)),
+                          r"minister|ceo|author|artist|athlete|celebrity|star|rapper|judge|poet|comedian|rival|"
+                          r"member|coach|musician|writer|director)s?\b", re.I)),
+    ("place", re.compile(r"(?:^|,\s*|\s)where\b(?!\s+(?:is|was|are|were)\s+the\s+\w+\s+(?:who|that)\b)", re.I)),
+    ("person", re.compile(r"^\s*(?:who|whom|whose)\b|\b(?:of|by|to|with|for)\s+(?:who|whom)\b|\bwho\s*\?\s*$",
+                          re.I)),
+    ("name", re.compile(r"\b(?:which|what)\s+(?!(?:is|was|are|were|did|does|do|could|would|can|will|should|might|"
+                        r"may|has|have|had)\b)\w+|"
+                        r"^\s*what\s+(?:is|was)\s+the\s+name\b|\bwhat\s*\?\s*$|^\s*what\s+is\s+it\s+called\b",
+                        re.I)),
+    ("number", re.compile(r"\bnumber\s+of\b", re.I)),
 )
+_WH = re.compile(r"\b(?:who|whom|whose|what|which|where|when|how)\b", re.I)
+
+
+def asking_clause(question: str) -> str:
+    """The sentence of a question that asks: the last one holding a question word (a question may open
+    with a statement: "Two planes collided this week. Where did it happen?").
+
+    Example:
+        >>> asking_clause("Two planes collided this week. Where did it happen?")
+        'Where did it happen?'
+    """
+    parts = re.split(r"(?<=[a-z0-9][.!])\s+(?=[A-Z])", question.strip())
+    return next((p for p in reversed(parts) if _WH.search(p)), question)
 
 
 @dataclass(frozen=True)
@@ -61,10 +87,22 @@ class Span:
     type: str
 
 
+@lru_cache(maxsize=256)
 def expected_type(question: str) -> str:
-    """The answer type a question asks for (one of `TYPES`), or '' for yes/no, why and open questions."""
+    """The answer type a question asks for (one of `TYPES`), or '' for yes/no, why and open questions;
+    the question word may stand anywhere in its asking clause ("… banned from which sport?").
+
+    Example:
+        >>> expected_type("A ticket won the jackpot. Where was it sold?"), expected_type("It fakes the voice of who?")
+        ('place', 'person')
+    """
+    clause = asking_clause(question)
+    if re.match(r"^\s*(?:why|how\s+(?:did|does|do|is|was|can|could|will|would))\b", clause, re.I):
+        return ""
+    if re.match(r"^\s*(?i:what\s+(?:is|are|was|were)\s+(?:(?:the|an?)\s+)?)[A-Z]", clause):
+        return ""  # "What is the Khorasan Group?" asks for a description, not a name
     for kind, rx in _TYPE_RULES:
-        if rx.search(question):
+        if rx.search(clause):
             return kind
     return ""
 

@@ -93,11 +93,30 @@ def answer_markdown(answer: Answer, scope: str = "") -> str:
     for text, marks, kind in _sentences(answer):
         end = text[-1] if text.endswith((".", "!")) and marks else ""
         plain = esc_md(text[:-1] if end else text)
+        if kind == "answer":
+            plain = bold_phrase(plain, answer)
         links = "".join(cite_link(scope, n) for n in marks)
         quiet = kind in ("note", "verdict", "answer")  # our own lines: the quotes they rest on carry the badges
         badges = "" if quiet else " ".join(badge(by_n[n], is_negator(by_n[n], groups)) for n in marks if n in by_n)
         parts.append(f"{plain} {links}{end} {badges}".strip())
     return SENTENCE_BREAK.join(parts) + notes_html(answer) + claims_html(answer, scope)
+
+
+def bold_phrase(line_md: str, answer: Answer) -> str:
+    """The escaped answer line with its typed phrase (`Answer.phrase`) in bold, where the line shows it.
+
+    Example:
+        >>> from bot.types import AnswerPhrase
+        >>> bold_phrase("According to officials: 1,200", Answer("q", "t", phrase=AnswerPhrase("1,200", 1, 0, 5)))
+        'According to officials: **1,200**'
+    """
+    if not answer.phrase:
+        return line_md
+    phrase = esc_md(answer.phrase.text)
+    at = line_md.rfind(phrase)
+    if at < 0 or not phrase.strip():
+        return line_md
+    return f"{line_md[:at]}**{phrase}**{line_md[at + len(phrase):]}"
 
 
 def _sentences(answer: Answer) -> list[tuple[str, list[int], str]]:

@@ -16,7 +16,9 @@ from index.types import Article, Sentence
 
 @dataclass(frozen=True)
 class Evidence:
-    """A candidate sentence from retrieval, with its article and scores."""
+    """A candidate sentence from retrieval, with its article and scores; `boost` is what answer-aware
+    re-ranking added (`bot.consensus`): it orders the candidates (`ranked`) but leaves `score`, against
+    which further quotes are measured, alone."""
 
     sentence: Sentence
     article: Article
@@ -24,6 +26,12 @@ class Evidence:
     rank: int
     similarity: float = 0.0
     coverage: float = 0.0
+    boost: float = 0.0
+
+    @property
+    def ranked(self) -> float:
+        """The score the candidates are ordered by: retrieval's score plus the re-ranking boost."""
+        return self.score + self.boost
 
 
 @dataclass(frozen=True)
@@ -122,8 +130,47 @@ class AnswerSentence:
 
 
 @dataclass(frozen=True)
+class Phrase:
+    """The answer phrase chosen while composing (`bot.answer_phrase`): the answer line, the sentence it is cited to, and where the phrase itself
+    sits in that article (`article.text[start:end]`, inside the sentence)."""
+
+    line: str
+    sentence: Sentence
+    article: Article
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        """The phrase, as the article writes it."""
+        return self.article.text[self.start:self.end]
+
+
+@dataclass(frozen=True)
+class AnswerPhrase:
+    """The answer phrase (a name, number, date or description) as typed data: the exact slice
+    `article_text[start:end] == text` of the article that citation `[citation]` quotes, so that readers
+    (the page, the eval) never cut it back out of our wording ("According to X: …").
+
+    Example:
+        >>> AnswerPhrase("Lai Ching-te", 1, 10, 22).to_dict()["text"]
+        'Lai Ching-te'
+    """
+
+    text: str
+    citation: int
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
 class Answer:
-    """An answer whose every sentence carries `[n]` markers backed by citations."""
+    """An answer whose every sentence carries `[n]` markers backed by citations; `phrase` is the answer
+    phrase of a who/what/when/where/how-many answer, when there is one."""
 
     question: str
     text: str
@@ -136,6 +183,7 @@ class Answer:
     latency_ms: float = 0.0
     writer: str = "extractive"
     sentences: tuple[AnswerSentence, ...] = ()
+    phrase: AnswerPhrase | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict with stable field names."""
@@ -151,6 +199,7 @@ class Answer:
             "latency_ms": self.latency_ms,
             "writer": self.writer,
             "sentences": [x.to_dict() for x in self.sentences],
+            "phrase": self.phrase.to_dict() if self.phrase else None,
         }
 
     @classmethod
@@ -167,6 +216,7 @@ class Answer:
             writer=d.get("writer", "extractive"),
             sentences=tuple(AnswerSentence(x["text"], x.get("kind", "quote"), tuple(x.get("citations", ())))
                             for x in d.get("sentences", [])),
+            phrase=AnswerPhrase(**d["phrase"]) if d.get("phrase") else None,
         )
 
 

@@ -61,8 +61,18 @@ def split_marked(text: str) -> list[tuple[str, list[int]]]:
     return out
 
 
+_FRAMING = frozenset(terms("reportedly according"))  # our framing words, not claims to find in the quotes
+
+
 def _core(sentence: str) -> str:
-    m = re.match(r"^According to [^:]{1,120}:\s*", sentence)
+    """The sentence without our own report framing ("According to X: ", "Reportedly, "): the part the cited
+    sentences must hold.
+
+    Example:
+        >>> _core("Reportedly, Madonna."), _core("According to the AP: 12.")
+        ('Madonna.', '12.')
+    """
+    m = re.match(r"^(?:According to [^:]{1,120}:|Reportedly,)\s*", sentence)
     return sentence[m.end():] if m else sentence
 
 
@@ -75,7 +85,7 @@ def support(sentence: str, cited: Sequence[Sentence], holders_ok: bool = True) -
     holders = " ".join(" ".join(c.holder.sources) for c in cited if c.holder)
     exact = any(core and core in _norm(c.text) for c in cited)
     if not exact:
-        s_terms = set(terms(sentence))
+        s_terms = set(terms(sentence)) - _FRAMING
         q_terms = set(terms(quotes + " " + holders))
         if s_terms and len(s_terms & q_terms) / len(s_terms) < 0.8:
             return "says more than its sources"

@@ -137,6 +137,11 @@ EVENT_SYNONYMS: tuple[tuple[str, ...], ...] = (
 # later figure of that sentence is the corrected one.
 CORRECTION_WORDS = ("correction", "corrected", "earlier", "initially", "first reported", "previously")
 
+# Verbs after which a figure stands without its noun ("the death toll rose to 19"): the number still counts
+# what a "how many" question asks (`bot.answer_phrase.counts`).
+FIGURE_CHANGE_VERBS = ("rose", "risen", "climbed", "increased", "grew", "jumped", "reached", "fell", "dropped",
+                       "stood", "stands")
+
 # Nouns of a question about sourcing ("How many independent sources report the truce?"): answered by the
 # corroboration count (articles and independent origins), not by a number inside a sentence.
 SOURCING_NOUNS = _set("source sources article articles outlet outlets report reports origin origins "

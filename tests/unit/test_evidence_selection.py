@@ -63,3 +63,20 @@ class _Catalog:
 def test_sentence_search_finds_the_strong_sentence_of_a_low_ranked_chunk() -> None:
     found = strong_sentences(_Catalog(), [("c9", 0.01)], np.array([1.0, 0.0], dtype=np.float32), 8, set(), 4, 1)
     assert found == [(8, 0.01, "far", 1, 1)]
+
+
+def test_a_boost_orders_the_quotes_but_does_not_raise_the_floor_for_further_quotes() -> None:
+    from bot.compose import select
+    from bot.consensus import boost_consensus, boost_typed
+
+    q = analyse("Which automaker recalled the pickup trucks?")
+    ev = [_ev("a", "The pickup trucks were recalled over loose wheel nuts, regulators said.", 0.80),
+          _ev("b", "Marrow Motors recalled 90,000 pickup trucks over loose wheel nuts.", 0.66),
+          _ev("c", "Marrow Motors said the pickup trucks recall covers three model years.", 0.62)]
+    for e in ev:
+        object.__setattr__(e, "coverage", 0.8)
+    boosted = boost_consensus(q.text, boost_typed(q.text, ev, 0.15, 20), 0.1, 30)
+    assert boosted[0].article.id == "b" and boosted[0].score == 0.66  # lifted by its boost, score kept
+    assert boosted[0].ranked > 0.80
+    chosen = select(q, boosted, 3)
+    assert [e.article.id for e in chosen][0] == "b" and len(chosen) == 3  # the floor is 0.7 x 0.66, not x 0.91
