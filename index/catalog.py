@@ -270,12 +270,7 @@ class Catalog(BaseCatalog):
         with self._lock:
             rows = self._db.execute(f"SELECT id, article_id, start, end FROM chunks WHERE id IN ({marks})",
                                     list(chunk_ids)).fetchall()
-        out = {}
-        for cid, art_id, start, end in rows:
-            art = self.article(art_id)
-            if art is not None:
-                out[cid] = (art, start, end, art.text[start:end])
-        return out
+        return self._texts_of(rows)
 
     def chunk_ids_of(self, article_id: str) -> list[str]:
         """Chunk ids of one article."""

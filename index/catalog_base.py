@@ -116,6 +116,15 @@ class BaseCatalog(ABC):
     def chunk_rows(self, chunk_ids: Sequence[str]) -> dict[str, tuple[str, int, int]]:
         """`chunk id -> (article id, first sentence, last sentence)` for the ids that exist."""
 
+    def _texts_of(self, rows: Iterable[tuple[str, str, int, int]]) -> dict[str, tuple[Article, int, int, str]]:
+        """`chunk_texts`' answer from `(chunk id, article id, start, end)` rows (articles read through the cache)."""
+        out = {}
+        for cid, art_id, start, end in rows:
+            art = self.article(art_id)
+            if art is not None:
+                out[cid] = (art, start, end, art.text[start:end])
+        return out
+
     @abstractmethod
     def chunk_texts(self, chunk_ids: Sequence[str]) -> dict[str, tuple[Article, int, int, str]]:
         """`chunk id -> (article, start, end, text)` for the ids that exist."""

@@ -112,12 +112,7 @@ class PgReads(BaseCatalog):
         if not chunk_ids:
             return {}
         rows = self._rows("SELECT id, article_id, start, stop FROM chunks WHERE id = ANY(%s)", (list(chunk_ids),))
-        out = {}
-        for cid, art_id, start, end in rows:
-            art = self.article(art_id)
-            if art is not None:
-                out[cid] = (art, start, end, art.text[start:end])
-        return out
+        return self._texts_of(rows)
 
     def chunk_ids_of(self, article_id: str) -> list[str]:
         """Chunk ids of one article."""
