@@ -13,7 +13,7 @@ from collections import defaultdict
 from functools import lru_cache
 from collections.abc import Mapping, Sequence
 
-from bot.entities import Span, asking_clause, expected_type, spans
+from bot.entities import Span, asking_clause, expected_type, of_level, spans
 from bot.ner import EntityTagger, fits, maybe
 from bot.describe import _description, appositive, appositive_span, described  # noqa: F401 (re-exported)
 from bot.types import Evidence, Phrase
@@ -148,7 +148,8 @@ def _candidates(question: str, text: str, context: str, holder: str, ents: tuple
     found = [s for s in found if ok(s) and s.start >= lead and (s.type != "name" or _proper(s, text, context or text))]
     if ents is not None and kind in _NAME_KINDS:
         found = by_entity(kind, found, [e for e in (_trim(_bare(x)) for x in ents) if ok(e)])
-    return tuple(_unit(question, found))
+    return tuple(_unit(question, of_level(question, found)))
+
 
 
 _KICKER = re.compile(r"^\s*(?:[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w .'-]*)?(?:\s*\([A-Za-z .]+\))?\s*[—–]|[A-Z][a-z]+:(?=\S))")

@@ -11,9 +11,11 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from index.lexicon import COUNTRIES, US_STATES
 from index.text import fold
 
 TYPES = ("person", "organisation", "place", "number", "percentage", "date", "name")
@@ -139,3 +141,26 @@ def spans(text: str, kind: str) -> list[Span]:
         dates = [(m.start(), m.end()) for m in DATE.finditer(text)]
         return [s for s in _names(text) if not any(a <= s.start < b for a, b in dates)]
     return []
+
+
+_LEVEL = re.compile(r"\bwhich\s+(?:[\w’'.-]+\s+){0,3}?(state|country|nation)(?:['’]s)?\b", re.I)
+_LEVELS = {"state": US_STATES, "country": COUNTRIES, "nation": COUNTRIES}
+
+
+def of_level(question: str, found: Sequence[Span]) -> list[Span]:
+    """For "which (US) state" / "which country" questions, the places of that level when there are any
+    ("Beirut" and "Chicago" are places, not the country or the state asked for); else all of them.
+
+    Example:
+        >>> found = [Span("Chicago", 0, 7, "place"), Span("Illinois", 9, 17, "place")]
+        >>> [s.text for s in of_level("Which state did she visit?", found)]
+        ['Illinois']
+        >>> [s.text for s in of_level("Which city did she visit?", found)]
+        ['Chicago', 'Illinois']
+    """
+    m = _LEVEL.search(question)
+    if not m:
+        return list(found)
+    names = _LEVELS[m.group(1).lower()]
+    kept = [s for s in found if s.text.lower().removeprefix("the ").strip() in names]
+    return kept or list(found)

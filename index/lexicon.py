@@ -198,3 +198,34 @@ IRREGULAR_FORMS = dict(pair.split(":") for pair in (
     "said:say told:tell wrote:write written:write thought:think knew:know known:know felt:feel sought:seek "
     "saw:see seen:see understood:understand swore:swear sworn:swear found:find shown:show meant:mean "
     "foresaw:foresee put:put cast:cast").split())
+# Place names of one level, for "which state / which country" questions (bot.answer_phrase): lower case,
+# as written in news ("u.s.", "the netherlands" without "the"). U.S. states, and countries with the names
+# news uses for them (the UK's four nations are countries in its usage).
+US_STATES = frozenset(
+    "alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|idaho|"
+    "illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|"
+    "mississippi|missouri|montana|nebraska|nevada|new hampshire|new jersey|new mexico|new york|north carolina|"
+    "north dakota|ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|"
+    "utah|vermont|virginia|washington|west virginia|wisconsin|wyoming".split("|"))
+COUNTRIES = frozenset(
+    "afghanistan|albania|algeria|andorra|angola|antigua and barbuda|argentina|armenia|australia|austria|"
+    "azerbaijan|bahamas|bahrain|bangladesh|barbados|belarus|belgium|belize|benin|bhutan|bolivia|"
+    "bosnia and herzegovina|bosnia|botswana|brazil|brunei|bulgaria|burkina faso|burundi|cabo verde|cape verde|"
+    "cambodia|cameroon|canada|central african republic|chad|chile|china|colombia|comoros|congo|"
+    "democratic republic of congo|democratic republic of the congo|drc|costa rica|ivory coast|cote d'ivoire|"
+    "croatia|cuba|cyprus|czech republic|czechia|denmark|djibouti|dominica|dominican republic|ecuador|egypt|"
+    "el salvador|equatorial guinea|eritrea|estonia|eswatini|ethiopia|fiji|finland|france|gabon|gambia|georgia|"
+    "germany|ghana|greece|grenada|guatemala|guinea|guinea-bissau|guyana|haiti|honduras|hungary|iceland|india|"
+    "indonesia|iran|iraq|ireland|israel|italy|jamaica|japan|jordan|kazakhstan|kenya|kiribati|kosovo|kuwait|"
+    "kyrgyzstan|laos|latvia|lebanon|lesotho|liberia|libya|liechtenstein|lithuania|luxembourg|madagascar|malawi|"
+    "malaysia|maldives|mali|malta|marshall islands|mauritania|mauritius|mexico|micronesia|moldova|monaco|"
+    "mongolia|montenegro|morocco|mozambique|myanmar|burma|namibia|nauru|nepal|netherlands|new zealand|"
+    "nicaragua|niger|nigeria|north korea|north macedonia|norway|oman|pakistan|palau|palestine|panama|"
+    "papua new guinea|paraguay|peru|philippines|poland|portugal|qatar|romania|russia|rwanda|"
+    "saint kitts and nevis|saint lucia|saint vincent and the grenadines|samoa|san marino|sao tome and principe|"
+    "saudi arabia|senegal|serbia|seychelles|sierra leone|singapore|slovakia|slovenia|solomon islands|somalia|"
+    "south africa|south korea|south sudan|spain|sri lanka|sudan|suriname|sweden|switzerland|syria|taiwan|"
+    "tajikistan|tanzania|thailand|timor-leste|east timor|togo|tonga|trinidad and tobago|tunisia|turkey|turkiye|"
+    "turkmenistan|tuvalu|uganda|ukraine|united arab emirates|uae|united kingdom|uk|u.k.|britain|great britain|"
+    "england|scotland|wales|northern ireland|united states|us|u.s.|usa|america|uruguay|uzbekistan|vanuatu|"
+    "vatican|venezuela|vietnam|yemen|zambia|zimbabwe".split("|"))

@@ -193,3 +193,15 @@ def test_money_wins_across_sentences_for_a_cost_question():
     assert not in_unit("How much does an ad cost?", Span("30", 0, 2, "number"))
     assert in_unit("How much does an ad cost?", Span("$7 million", 0, 10, "number"))
     assert in_unit("How many people died?", Span("19", 0, 2, "number"))
+
+
+def test_which_state_or_country_takes_a_place_of_that_level_when_there_is_one():
+    from bot.answer_phrase import candidates
+
+    text = "The minister flew to Nairobi, Kenya, on Monday, then to Chicago, Illinois."
+    assert [s.text for s in candidates("Which African country did the minister visit first?", text)] == ["Kenya"]
+    assert [s.text for s in candidates("Which US state did the minister visit?", text)] == ["Illinois"]
+    cities = [s.text for s in candidates("Which city did the minister visit first?", text)]
+    assert "Nairobi" in cities and "Chicago" in cities
+    # no place of the asked level in the sentence: the other places stay candidates
+    assert [s.text for s in candidates("Which country did she visit?", "She flew to Lagos on Monday.")] == ["Lagos"]
