@@ -158,12 +158,7 @@ class Bot:
 
         Raises `QuestionError` for an empty, over-long or word-less question.
         """
-        answer = None
-        for kind, value in self.ask_stream(question, history):
-            if kind == "final":
-                answer = value
-        assert isinstance(answer, Answer)
-        return answer
+        return _final(self.ask_stream(question, history))
 
     def ask_stream(self, question: str, history: History | None = None) -> Iterator[tuple[str, Any]]:
         """Yield ("draft", text so far) while an LLM writes, then ("final", Answer) after verification."""
@@ -181,12 +176,7 @@ class Bot:
         q = analyse(question, history, self.settings.max_question_chars)
         found = self.retriever.search(q)
         signals = abstain_signals(q, found.evidence, found.best_similarity)
-        answer = None
-        for kind, value in self._answer_stream(q, found, decide(signals, OPEN), t0):
-            if kind == "final":
-                answer = value
-        assert isinstance(answer, Answer)
-        return answer, signals
+        return _final(self._answer_stream(q, found, decide(signals, OPEN), t0)), signals
 
     def _answer_stream(self, q: Question, found: Retrieval, reason: str, t0: float) -> Iterator[tuple[str, Any]]:
         """Write, verify and assemble the answer (or the abstention when `reason` says why)."""
@@ -255,6 +245,16 @@ class Bot:
 
 def _import_chromadb() -> None:
     import chromadb  # noqa: F401
+
+
+def _final(stream: Iterator[tuple[str, Any]]) -> Answer:
+    """The verified answer an answer stream ends with (its drafts are dropped)."""
+    answer = None
+    for kind, value in stream:
+        if kind == "final":
+            answer = value
+    assert isinstance(answer, Answer)
+    return answer
 
 
 def _with_latency(answer: Answer, t0: float) -> Answer:

@@ -10,12 +10,12 @@ Example:
 from __future__ import annotations
 
 import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
 from bot.entities import Span
+from index.lru import Lru
 
 # spaCy labels that can answer each expected type (`bot.entities.TYPES`).
 LABELS: dict[str, frozenset[str]] = {
@@ -58,7 +58,7 @@ class EntityTagger:
         self._nlp: Any = None
         self._failed = False
         self._lock = threading.Lock()
-        self._cache: OrderedDict[str, tuple[Span, ...]] = OrderedDict()
+        self._cache: Lru[tuple[Span, ...]] = Lru(cache_size)
 
     def _load(self) -> Any:
         if self._nlp is None and not self._failed:
@@ -81,12 +81,12 @@ class EntityTagger:
             nlp = self._load()
             if nlp is None:
                 return [None] * len(texts)
-            todo = list(dict.fromkeys(t for t in texts if t not in self._cache))
+            found = {t: v for t in texts if (v := self._cache.get(t)) is not None}
+            todo = list(dict.fromkeys(t for t in texts if t not in found))
             for text, doc in zip(todo, nlp.pipe(todo), strict=True):
-                self._cache[text] = tuple(Span(e.text, e.start_char, e.end_char, e.label_) for e in doc.ents)
-                if len(self._cache) > self.cache_size:
-                    self._cache.popitem(last=False)
-            return [self._cache[t] for t in texts]
+                found[text] = self._cache.put(text, tuple(Span(e.text, e.start_char, e.end_char, e.label_)
+                                                          for e in doc.ents))
+            return [found[t] for t in texts]
 
 
 @lru_cache(maxsize=4)
