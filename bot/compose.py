@@ -114,7 +114,8 @@ def compose(q: Question, evidence: Sequence[Evidence], catalog: BaseCatalog, lim
         evidence = boost_typed(q.text, evidence, limits.typed_bonus, limits.typed_depth)
         if not speaker_asked(q.text) and q.kind not in {"sourcing", "yesno", "why"}:
             evidence = boost_consensus(q.text, evidence, limits.consensus_bonus, limits.consensus_depth)
-    chosen = select(q, prefer_typed(q.text, evidence, type_margin) if type_margin else evidence, limit, limits)
+    depth = limits.prefer_depth if limits is not None else AnswerSettings().prefer_depth
+    chosen = select(q, prefer_typed(q.text, evidence, type_margin, depth) if type_margin else evidence, limit, limits)
     used: set[tuple[str, int]] = set()
     for e in sorted(chosen, key=lambda x: (x.article.id != chosen[0].article.id, x.article.id, x.sentence.start)):
         key = (e.article.id, e.sentence.start)

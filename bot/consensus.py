@@ -52,19 +52,19 @@ def boost_typed(question: str, evidence: Sequence[Evidence], bonus: float, depth
     return sorted(head, key=lambda e: -e.ranked) + list(evidence[depth:])
 
 
-def prefer_typed(question: str, evidence: Sequence[Evidence], margin: float) -> list[Evidence]:
-    """Evidence with the best sentence holding an answer of the question's type first, when it scores
-    within `margin` (a fraction) of the top sentence.
+def prefer_typed(question: str, evidence: Sequence[Evidence], margin: float, depth: int) -> list[Evidence]:
+    """Evidence with the best sentence holding an answer of the question's type first, when it is among the
+    `depth` best (`AnswerSettings.prefer_depth`) and scores within `margin` (a fraction) of the top sentence.
 
     Example:
-        >>> prefer_typed("Who won?", [], 0.1)
+        >>> prefer_typed("Who won?", [], 0.1, 12)
         []
     """
     ordered = list(evidence)
     if not ordered or not expected_type(question) or _typed(question, ordered[0]):
         return ordered
     floor = ordered[0].ranked * (1 - margin)
-    for i, e in enumerate(ordered[1:12], start=1):
+    for i, e in enumerate(ordered[1:depth], start=1):
         if e.ranked < floor:
             break
         if _typed(question, e):

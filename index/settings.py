@@ -102,6 +102,9 @@ class AnswerSettings(BaseModel):
         "holding a new answer of the asked type (a name, number or date the question does not contain).")
     typed_depth: int = Field(
         default=20, ge=0, description="How many of the best candidate sentences are checked for a typed answer.")
+    prefer_depth: int = Field(
+        default=12, ge=1, description="How many of the best candidate sentences may be moved to the lead when the "
+        "top one holds no answer of the asked type (within ANSWER_TYPE_MARGIN of its score).")
     consensus_bonus: float = Field(
         default=0.1, ge=0.0, le=1.0, description="Score added, before the quotes are chosen, to the best candidate "
         "sentence holding the answer span most of the best CONSENSUS_DEPTH candidates agree on (0 turns it off).")

@@ -107,8 +107,9 @@ def test_yes_no_gets_no_phrase() -> None:
 def test_typed_sentence_leads_within_margin() -> None:
     s = _sentences()
     ev = [_ev(s[2], 0.8), _ev(s[0], 0.75)]
-    assert prefer_typed("Which country was hit?", ev, 0.1)[0].sentence is s[0]
-    assert prefer_typed("Which country was hit?", ev, 0.01)[0].sentence is s[2]
+    assert prefer_typed("Which country was hit?", ev, 0.1, 12)[0].sentence is s[0]
+    assert prefer_typed("Which country was hit?", ev, 0.01, 12)[0].sentence is s[2]
+    assert prefer_typed("Which country was hit?", ev, 0.1, 1)[0].sentence is s[2]  # beyond PREFER_DEPTH
 
 
 def test_who_is_a_person_is_answered_by_the_articles_description_not_a_name_near_it():
