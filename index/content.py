@@ -112,15 +112,25 @@ def _content_children(verb: "Token") -> list["Token"]:
             out += [g for o in c.children if o.lower_ in STATEMENT_NOUNS for g in o.children
                     if g.dep_ in {"relcl", "acl"} and g.left_edge.lower_ == "that"]
             continue  # "said on Tuesday", "in a statement"
-        if c.dep_ in {"dobj", "attr", "acomp"} and (not objects or (has_clause and lemma in _ADDRESSEE)):
+        if c.dep_ in {"dobj", "attr", "acomp"} and (not objects or (has_clause and lemma in _ADDRESSEE)) and \
+                not _misread_clause(verb, c):
             continue
         if c.dep_ == "conj" and any(g.dep_ in SUBJECT_DEPS for g in c.children):
             continue  # "…, and she agreed": another speaker
         if c.dep_ == "advcl" and lemma_of(c) in lexicon.SPEECH_LEMMAS | lexicon.COGNITION_LEMMAS:
             continue  # "…, noting that …": a report of its own
+        if c.dep_ == "advcl" and (c.i < verb.i or _bare_participle(c)):
+            continue  # "When guests made the point, Maher said …", "…, referring to …": the writer's words
         out.append(c)
     core = [c for c in out if c.dep_ in _CORE or c.dep_ in {"dobj", "prep", "relcl", "acl"}]
     return out if core else []
+
+
+def _misread_clause(verb: "Token", obj: "Token") -> bool:
+    """"CBS reported that the decision … was made …": the small model takes the clause's subject for an
+    object after "that"; it is the start of the reported clause."""
+    return obj.dep_ == "dobj" and any(c.dep_ == "mark" and c.lower_ == "that" and verb.i < c.i < obj.i
+                                      for c in (*verb.children, *obj.children))
 
 
 def content_tokens(verb: "Token") -> set[int]:
@@ -131,13 +141,35 @@ def content_tokens(verb: "Token") -> set[int]:
     out = {t.i for c in _content_children(verb) for t in c.subtree}
     if verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and any(
             c.lower_ == "as" and c.dep_ == "mark" for c in verb.children)):
-        out |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}  # "…, he said, …", "as he puts it"
+        out |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree} - _trailing_participles(verb)
     quoted = quoted_tokens(doc)
-    if quoted and verb.i not in quoted:
+    if quoted and verb.i not in quoted and not _reported_under(verb, quoted):
         out |= quoted  # "“We won,” Smith told reporters": the quote beside the speaker tag
     if any(t.text == ":" for t in doc[verb.i + 1:verb.i + 3]):
         out |= {t.i for t in doc[verb.i + 1:]}  # "The mayor said:" before a quoted paragraph
     return out
+
+
+def _trailing_participles(tag: "Token") -> set[int]:
+    """"Sales were great, he said, wiping sweat off his face.": a participle after a speaker tag (which the
+    small model hangs on the quoted clause) is the writer's description of the speaker, not the content."""
+    return {t.i for c in tag.head.children if c.i > tag.i and c.dep_ == "advcl" and _bare_participle(c)
+            and c.i not in quoted_tokens(tag.doc) for t in c.subtree}
+
+
+def _bare_participle(clause: "Token") -> bool:
+    """A participle set off by a comma, with no subject or conjunction of its own (", wiping sweat off his
+    face", ", referring to …"): the writer describes the speaker; "whether it was sitting …" is a clause."""
+    return clause.tag_ == "VBG" and clause.left_edge.i == clause.i and clause.i > 0 and \
+        clause.doc[clause.i - 1].text == ","
+
+
+
+def _reported_under(verb: "Token", quoted: set[int]) -> bool:
+    """A reporting verb governs this one ("“…,” said X, who added that …", "he said when asked …"): the
+    quote beside them is the outer verb's, not this one's."""
+    return any(lemma_of(a) in lexicon.SPEECH_LEMMAS | lexicon.COGNITION_LEMMAS and a.tag_.startswith("VB")
+               and a.i not in quoted for a in verb.ancestors)
 
 
 def _weight(tokens: "Iterable[Token]") -> int:

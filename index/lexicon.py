@@ -164,7 +164,7 @@ SPEECH_LEMMAS = _set(
 COGNITION_LEMMAS = _set(
     "think believe hope want plan expect fear worry feel know intend wish doubt suspect assume "
     "reckon guess imagine consider regard view understand realize realise recognize recognise "
-    "aim seek prefer like love hate oppose support favor favour insist trust")
+    "aim prefer like love hate oppose support favor favour insist trust")
 # Lemmas of verbs that report what a document or a count shows: "the report found", "polls show".
 FINDING_LEMMAS = _set("find show conclude reveal suggest indicate estimate say state confirm document "
                       "detail describe list note predict project highlight outline")
@@ -182,7 +182,7 @@ PERSON_NOUNS = _set(
     "supporter supporters opponent opponents democrat democrats republican republicans voter voters")
 # Short labels before a colon that name no source ("Update: …", "Photo: …").
 NOT_A_SPEAKER = _set("update note editor photo photos video watch related correction read more see also "
-                     "breaking exclusive live opinion analysis twitter facebook email context job poll")
+                     "breaking exclusive live opinion analysis twitter facebook email context job")
 # Of the lemmas above, those that attribute only with a that-clause ("agreed that …", not "agreed to stop").
 CLAUSE_ONLY = _set("agree decide find consider like love hate support oppose favor favour continue")
 # Adjectives of belief and feeling with a clause: "X is convinced that …", "she is sure …", "hopeful that".

@@ -148,3 +148,41 @@ def test_a_quote_takes_the_speaker_named_in_the_sentence_after_it():
 def test_a_label_after_a_dash_names_the_speaker_of_the_quote():
     s = one("Our view of the race - Ann Lee: “The state is a toss-up and the polls agree.”")
     assert "attributed" in s.statuses and s.holder.name == "Ann Lee"
+
+
+def test_a_clause_before_the_speaker_sets_the_scene_in_the_writers_words():
+    for text in ("When guests on his show made the point that other groups commit violence too, the host said it "
+                 "was wrong to compare them.",
+                 "As the governor began touring the flooded towns, his spokesman said the state would pay for the "
+                 "repairs.",
+                 "While the union has pushed for new talks, the company told reporters this was its final offer."):
+        s = one(text)
+        assert "attributed" not in s.statuses
+        assert s.attributions and s.attributions[0].cue in {"said", "told"}
+    assert "attributed" in one("His spokesman said the state would pay for the repairs in the towns.").statuses
+
+
+def test_a_participle_after_the_speaker_tag_describes_the_speaker():
+    s = one("“Sales were great,” he said, wiping sweat off his face after the long and busy morning.")
+    assert "attributed" not in s.statuses and s.attributions[0].cue == "said"
+    assert "attributed" in one("“Sales were great this year,” he said.").statuses
+
+
+def test_the_quote_beside_a_speaker_tag_belongs_to_the_outer_verb():
+    text = "“We will appeal the ruling,” said Ann Lee, who added that the judge had ignored the evidence."
+    s = one(text)
+    added = [a for a in s.attributions if a.cue == "added"]
+    assert added and "appeal" not in text[added[0].start:added[0].end]
+    said = [a for a in s.attributions if a.cue == "said"]
+    assert said and "appeal" in text[said[0].start:said[0].end]
+
+
+def test_a_clause_the_tagger_reads_as_an_object_is_still_reported():
+    s = one("CBS reported that the decision to tap Merkel as the person of the year was made because she had "
+            "led her country out of crises.")
+    assert "attributed" in s.statuses and s.holder.name == "CBS"
+
+
+def test_a_poll_label_names_its_source():
+    s = one("Poll: Smith leads Jones by four points in Ohio.")
+    assert "attributed" in s.statuses and s.holder.name == "Poll"
