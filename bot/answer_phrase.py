@@ -15,8 +15,8 @@ from functools import lru_cache
 from collections.abc import Sequence
 
 from bot.answer_typing import (  # noqa: F401 (re-exported)
-    _NAME_KINDS, Tagged, _candidates, _question_terms, by_entity, candidates, counts, holder_text, in_unit,
-    kicker_end, tag_texts,
+    _NAME_KINDS, OBJECT_WHAT, Tagged, _candidates, _question_terms, asks_common, by_entity, candidates, counts,
+    holder_text, in_unit, kicker_end, tag_texts,
 )
 from bot.entities import Span, asking_clause, expected_type
 from bot.ner import EntityTagger
@@ -106,6 +106,8 @@ def _pick(question: str, text: str, context: str, holder: str, ents: tuple[Span,
                 return s
     if kind in {"person", "organisation", "place", "name"} and (agent := _agent(question, text, found)):
         return agent
+    if all(s.type == "noun" for s in found) and (near := anchored(question, text, found)):
+        return near
     if kind in {"person", "organisation", "place", "name"}:
         # The name nearest the question's own words, longer names first on ties.
         folded = fold(text)
@@ -148,7 +150,8 @@ def voted(question: str, evidence: Sequence[Evidence], depth: int, among: int | 
     """
     tally: dict[tuple[str, str], float] = defaultdict(float)  # (span key, article id) -> its best weight
     where: dict[str, tuple[Span, Evidence]] = {}
-    measured: set[str] = set()  # the keys of spans in the unit the question counts (`in_unit`)
+    measured: set[str] = set()  # the keys of spans in the unit the question counts (`in_unit`), or nouns
+    common = asks_common(question)  # "Which animal…?": a common noun wins over the names of untagged sentences
     for e in evidence[:depth]:
         found = candidates(question, e.sentence.text, e.article.text, holder_text(e.sentence), tagged)
         best = pick_span(question, e.sentence.text, e.article.text, holder_text(e.sentence), tagged) if found else None
@@ -157,7 +160,7 @@ def voted(question: str, evidence: Sequence[Evidence], depth: int, among: int | 
             weight = max(e.score, 0.0) * (1.0 if best and span.start == best.start else 0.5)
             tally[key, e.article.id] = max(tally[key, e.article.id], weight)
             where.setdefault(key, (span, e))
-            if in_unit(question, span):
+            if in_unit(question, span) and (span.type == "noun" or not common):
                 measured.add(key)
     votes: dict[str, float] = defaultdict(float)
     for (key, _), weight in tally.items():
@@ -185,13 +188,14 @@ def answer_phrase(question: str, kind: str, cited: Sequence[Evidence], catalog: 
         return _description(subject, cited)
     if expected_type(question) not in _NAME_KINDS:
         tagger = None  # NER types names only: a number or date question needs none
-    tagged = tag_texts(tagger, [e.sentence.text for e in [*cited, *pool][:tag_sentences]])
+    nouns = expected_type(question) == "name" and asks_common(question)  # a common-noun answer: noun chunks too
+    tagged = tag_texts(tagger, [e.sentence.text for e in [*cited, *pool][:tag_sentences]], nouns)
     if kind == "how_many":  # when the figure changed, the newest article's leads (the older stays quoted)
         cited = sorted(cited, key=lambda e: e.article.date or "", reverse=True)
     elif depth and not _asks_agent(question):  # "Who leads X?": the name after "led by" in a cited sentence, no vote
         keys = {(e.article.id, e.sentence.start) for e in cited}
         others = [e for e in pool if (e.article.id, e.sentence.start) not in keys]
-        tagged = tag_texts(tagger, [e.sentence.text for e in [*cited, *others][:tag_sentences]])
+        tagged = tag_texts(tagger, [e.sentence.text for e in [*cited, *others][:tag_sentences]], nouns)
         vote = voted(question, [*cited, *others], len(cited) + depth, among=len(cited), tagged=tagged)
         if vote:
             span, e = vote
@@ -223,3 +227,22 @@ def refers_back(question: str, text: str) -> bool:
     m = re.search(r"\b(?:which|what)\s+((?:[\w’'-]+\s*){1,3})", asking_clause(question), re.I)
     words = [w.lower() for w in re.findall(r"[\w’'-]+", m.group(1))] if m else []
     return any(re.search(rf"\b(?:the|this|that)\s+{re.escape(w)}\b", text, re.I) for w in words)
+
+
+def anchored(question: str, text: str, found: Sequence[Span]) -> Span | None:
+    """For a "what" that is a preposition's object ("banning the sale of what?"), the common noun nearest
+    after the question's last word before it ("sale"); None for other questions or without that word.
+
+    Example:
+        >>> t = "Lawmakers passed a ban on the sale of dog meat."
+        >>> found = [Span("Lawmakers", 0, 9, "noun"), Span("dog meat", 38, 46, "noun")]
+        >>> anchored("The law bans the sale of what?", t, found).text
+        'dog meat'
+    """
+    clause = asking_clause(question)
+    m = OBJECT_WHAT.search(clause)
+    before = terms(clause[: m.start()])[-1:] if m else []
+    folded = fold(text)
+    at = [x.start() for t in before for x in re.finditer(rf"\b{re.escape(t)}", folded)]
+    after = [(s.start - p, s) for s in found for p in at if p < s.start]
+    return min(after, key=lambda x: x[0])[1] if after else None

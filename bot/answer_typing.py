@@ -13,19 +13,20 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from bot.entities import Span, asking_clause, expected_type, of_level, spans
-from bot.ner import EntityTagger, fits, maybe
-from index.lexicon import FIGURE_CHANGE_VERBS
-from index.text import terms
+from bot.ner import CHUNK, NOUN, EntityTagger, fits, maybe
+from index.lexicon import COMMON_KINDS, FIGURE_CHANGE_VERBS
+from index.text import fold, terms
 from index.types import Sentence
 
 
 def _new(span: Span, q_terms: set[str], kind: str, asked: frozenset[str] = frozenset()) -> bool:
     """A span says something the question does not: a number is not in it; a name shares no word with it
     but the words of the thing asked for ("Which airline…?" → "Alaska Airlines", not "Boeing")."""
-    words = set(terms(span.text))
+    words = set(terms(span.text)) or ({fold(span.text)} if "&" in span.text else set())  # "AT&T": no term
     if kind in {"number", "percentage", "date"}:
         return bool(words) and not words <= q_terms
-    return bool(words - q_terms) and words & q_terms <= asked
+    last = terms(span.text)[-1:]
+    return bool(words - q_terms) and (words & q_terms <= asked or (kind == "person" and not set(last) & q_terms))
 
 
 @lru_cache(maxsize=256)
@@ -103,8 +104,72 @@ def _candidates(question: str, text: str, context: str, holder: str, ents: tuple
     lead = kicker_end(text)
     found = [s for s in found if ok(s) and s.start >= lead and (s.type != "name" or _proper(s, text, context or text))]
     if ents is not None and kind in _NAME_KINDS:
-        found = by_entity(kind, found, [e for e in (_trim(_bare(x)) for x in ents) if ok(e)])
+        named = [e for e in (_trim(_bare(x)) for x in ents if x.type not in {CHUNK, NOUN}) if ok(e)]
+        found = by_entity(kind, found, named)
+        if kind == "name":
+            found = with_nouns(question, found, [n for n in _nouns(ents, q_terms) if ok(n) and n.start >= lead])
     return tuple(_unit(question, of_level(question, found)))
+
+
+def _nouns(ents: Sequence[Span], q_terms: frozenset[str]) -> list[Span]:
+    """The sentence's common-noun chunks (`bot.ner.CHUNK`) without the question's words at their ends, each
+    still ending in one of its nouns."""
+    ends = {e.end for e in ents if e.type == NOUN}
+    return [n for c in ents if c.type == CHUNK and (n := unasked(c, q_terms)) and n.end in ends]
+
+
+def unasked(chunk: Span, q_terms: frozenset[str]) -> Span | None:
+    """A noun chunk without the question's own words at its ends ("measles outbreaks" for "an outbreak of
+    which disease?" → "measles"), typed "noun"; None when nothing is left.
+
+    Example:
+        >>> unasked(Span("measles outbreaks", 5, 22, "CHUNK"), frozenset({"outbreak"}))
+        Span(text='measles', start=5, end=12, type='noun')
+    """
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", chunk.text)]
+    while words and set(terms(chunk.text[slice(*words[0])])) <= q_terms:
+        words = words[1:]
+    while words and set(terms(chunk.text[slice(*words[-1])])) <= q_terms:
+        words = words[:-1]
+    if not words:
+        return None
+    a, b = words[0][0], words[-1][1]
+    return Span(chunk.text[a:b], chunk.start + a, chunk.start + b, "noun")
+
+
+def with_nouns(question: str, found: Sequence[Span], nouns: Sequence[Span]) -> list[Span]:
+    """The common-noun chunks when the question asks for a kind of common thing (`asks_common`), else the
+    names; each when the other has none.
+
+    Example:
+        >>> names, nouns = [Span("Masisi", 0, 6, "name")], [Span("elephants", 30, 39, "noun")]
+        >>> [s.text for s in with_nouns("He will send 20,000 of which animal?", names, nouns)]
+        ['elephants']
+        >>> [s.text for s in with_nouns("Which film won?", names, nouns)]
+        ['Masisi']
+    """
+    first, then = (nouns, found) if asks_common(question) else (found, nouns)
+    return list(first or then)
+
+
+OBJECT_WHAT = re.compile(r"\b(?:of|from|for|to|with|about|on|against|into)\s+what\s*\?", re.I)
+
+
+@lru_cache(maxsize=256)
+def asks_common(question: str) -> bool:
+    """The question asks for a kind of common thing: "which animal / disease / sport…" (`COMMON_KINDS`), or
+    "what" as the object of a preposition ("banning the sale of what?").
+
+    Example:
+        >>> asks_common("Which highly infectious disease spread?"), asks_common("Which film won?")
+        (True, False)
+        >>> asks_common("The law bans the sale of what?")
+        True
+    """
+    clause = asking_clause(question)
+    m = re.search(r"\b(?:which|what)\s+((?:[\w’'-]+\s*){1,4})", clause, re.I)
+    words = re.findall(r"[a-z]+", m.group(1)) if m else []
+    return bool(set(words) & COMMON_KINDS) or bool(OBJECT_WHAT.search(clause))
 
 
 
@@ -216,8 +281,9 @@ def holder_text(s: Sentence) -> str:
 
 
 
-def tag_texts(tagger: EntityTagger | None, texts: Sequence[str]) -> dict[str, tuple[Span, ...] | None]:
-    """Each text's entities by `tagger` (none without one).
+def tag_texts(tagger: EntityTagger | None, texts: Sequence[str], chunks: bool = False,
+              ) -> dict[str, tuple[Span, ...] | None]:
+    """Each text's entities by `tagger` (none without one), with `chunks` its common-noun chunks too.
 
     Example:
         >>> tag_texts(None, ["Ford won."])
@@ -225,4 +291,4 @@ def tag_texts(tagger: EntityTagger | None, texts: Sequence[str]) -> dict[str, tu
     """
     if tagger is None or not texts:
         return {}
-    return dict(zip(texts, tagger.tag(texts), strict=True))
+    return dict(zip(texts, tagger.tag(texts, chunks), strict=True))
