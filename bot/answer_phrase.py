@@ -1,5 +1,6 @@
 """The answer phrase of a who/what/when/where/how-many question: the name, number or date taken from
-a cited sentence (or the sentence before it), opening the answer as a sentence of kind "answer".
+a cited sentence (or the sentence before it), opening the answer as a sentence of kind "answer". The
+candidate spans come from `bot.answer_typing`; this module picks one.
 
 Example:
     >>> pick_span("Who won Taiwan's presidential election?", "In Taiwan, Lai Ching-te won the vote.").text
@@ -11,67 +12,24 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from functools import lru_cache
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
-from bot.entities import Span, asking_clause, expected_type, of_level, spans
-from bot.ner import EntityTagger, fits, maybe
+from bot.answer_typing import (  # noqa: F401 (re-exported)
+    _NAME_KINDS, OBJECT_WHAT, Tagged, _candidates, _question_terms, asks_common, by_entity, candidates, counts,
+    holder_text, in_unit, kicker_end, tag_texts,
+)
+from bot.entities import Span, asking_clause, expected_type
+from bot.ner import EntityTagger
 from bot.describe import _description, appositive, appositive_span, described  # noqa: F401 (re-exported)
 from bot.types import Evidence, Phrase
 from index.catalog_base import BaseCatalog
-from index.lexicon import CORRECTION_WORDS, FIGURE_CHANGE_VERBS
+from index.lexicon import CORRECTION_WORDS
 from index.text import fold, terms
 from index.types import Article, Sentence
 
+
 def _phrase(span: Span, s: Sentence, a: Article) -> Phrase:
     return Phrase(_phrase_text(span.text, s), s, a, s.start + span.start, s.start + span.end)
-
-
-def _new(span: Span, q_terms: set[str], kind: str, asked: frozenset[str] = frozenset()) -> bool:
-    """A span says something the question does not: a number is not in it; a name shares no word with it
-    but the words of the thing asked for ("Which airline…?" → "Alaska Airlines", not "Boeing")."""
-    words = set(terms(span.text))
-    if kind in {"number", "percentage", "date"}:
-        return bool(words) and not words <= q_terms
-    return bool(words - q_terms) and words & q_terms <= asked
-
-
-@lru_cache(maxsize=256)
-def asked_terms(question: str) -> frozenset[str]:
-    """The terms of what a which/what question asks for: the words right after "which"/"what".
-
-    Example:
-        >>> sorted(asked_terms("Which California university deployed police?"))
-        ['california', 'deploy', 'university']
-    """
-    m = re.search(r"\b(?:which|what)\s+((?:[\w’'-]+\s*){1,3})", asking_clause(question), re.I)
-    return frozenset(terms(m.group(1))) if m else frozenset()
-
-
-def _proper(span: Span, text: str, context: str) -> bool:
-    """A one-word name (wherever it stands: headlines capitalise every word) is a name only if the article
-    never writes it in lower case."""
-    if " " in span.text or "-" in span.text or span.text.isupper():
-        return True
-    return span.text.lower() not in _lower_words(context)
-
-
-@lru_cache(maxsize=128)
-def _lower_words(context: str) -> frozenset[str]:
-    """The words an article writes in lower case (cached: a question checks many spans of a few articles)."""
-    return frozenset(re.findall(r"(?<![\w’'-])[a-z][\w’'-]*", context))
-
-
-def _bare(span: Span) -> Span:
-    """An entity without a leading article ("the Environmental Working Group")."""
-    m = re.match(r"(?i:the|a|an)\s+", span.text)
-    return Span(span.text[m.end():], span.start + m.end(), span.end, span.type) if m else span
-
-
-def _trim(span: Span) -> Span:
-    for tail in ("’s", "'s"):
-        if span.text.endswith(tail):
-            return Span(span.text[: -len(tail)], span.start, span.end - len(tail), span.type)
-    return span
 
 
 _ROLE_VERBS = {"lead": "led", "head": "headed", "command": "commanded", "found": "founded", "run": "run",
@@ -111,149 +69,6 @@ def _agent(question: str, text: str, found: Sequence[Span]) -> Span | None:
     return None
 
 
-Tagged = Mapping[str, "tuple[Span, ...] | None"]  # sentence text -> its spaCy entities (`bot.ner`)
-_NAME_KINDS = frozenset({"person", "organisation", "place", "name"})
-
-
-def candidates(question: str, text: str, context: str = "", holder: str = "", tagged: Tagged | None = None,
-               ) -> list[Span]:
-    """Every span of `text` of the question's type that the question does not already say; with the
-    sentence's entities in `tagged`, a name must be (or lie in) an entity of a fitting label, and such
-    entities the rules missed ("Oppenheimer" in quotes) join.
-
-    Example:
-        >>> [s.text for s in candidates("Who met Lai?", "Lai met Ko Wen-je and Hou Yu-ih.")]
-        ['Ko Wen-je', 'Hou Yu-ih']
-    """
-    ents = tagged.get(text) if tagged else None
-    return list(_candidates(question, text, context, holder, ents))
-
-
-@lru_cache(maxsize=2048)
-def _candidates(question: str, text: str, context: str, holder: str, ents: tuple[Span, ...] | None,
-                ) -> tuple[Span, ...]:
-    """`candidates`, cached: one answer checks the same sentences several times (typed boost, vote, pick)."""
-    kind = expected_type(question)
-    if not kind:
-        return ()
-    q_terms = _question_terms(question)
-    held = set(terms(holder))
-    found = [_trim(s) for s in spans(text, kind)]
-    asked = asked_terms(question)
-
-    def ok(s: Span) -> bool:
-        return _new(s, q_terms, kind, asked) and not set(terms(s.text)) & held
-
-    lead = kicker_end(text)
-    found = [s for s in found if ok(s) and s.start >= lead and (s.type != "name" or _proper(s, text, context or text))]
-    if ents is not None and kind in _NAME_KINDS:
-        found = by_entity(kind, found, [e for e in (_trim(_bare(x)) for x in ents) if ok(e)])
-    return tuple(_unit(question, of_level(question, found)))
-
-
-
-_KICKER = re.compile(r"^\s*(?:[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w .'-]*)?(?:\s*\([A-Za-z .]+\))?\s*[—–]|[A-Z][a-z]+:(?=\S))")
-
-
-def kicker_end(text: str) -> int:
-    """Where a sentence's dateline or kicker ends ("LOUISVILLE —", "DAKAR, Senegal (AP) —", "Breaking:"), 0
-    without one: a place or word there says where the story was filed, not what it answers.
-
-    Example:
-        >>> kicker_end("LOUISVILLE — Users reported outages."), kicker_end("Breaking:Key Bridge falls"), kicker_end("Ford won.")
-        (12, 9, 0)
-    """
-    m = _KICKER.match(text)
-    return m.end() if m else 0
-
-
-@lru_cache(maxsize=256)
-def _question_terms(question: str) -> frozenset[str]:
-    return frozenset(terms(question))
-
-
-def by_entity(kind: str, found: Sequence[Span], ents: Sequence[Span]) -> list[Span]:
-    """The fitting entities (label fits `kind`) that a rule span overlaps, with the entity's own bounds, and
-    the fitting entities no rule span found; when there are none, the rule spans no entity overlaps (NER
-    missed them). A rule span NER labels otherwise ("Portland" GPE for "Which airline…?") goes. In
-    reading order.
-
-    Example:
-        >>> rules = [Span("Portland", 40, 48, "name"), Span("Alaska Airlines", 10, 25, "name")]
-        >>> [s.text for s in by_entity("organisation", rules, [Span("Alaska Airlines", 10, 25, "ORG"),
-        ...                                                   Span("Portland", 40, 48, "GPE")])]
-        ['Alaska Airlines']
-        >>> [s.text for s in by_entity("place", [Span("Maryland Gov", 0, 12, "name")], [Span("Maryland", 0, 8, "GPE")])]
-        ['Maryland']
-    """
-    fitting = [e for e in ents if fits(kind, e.type)]
-
-    def over(s: Span, among: Sequence[Span]) -> list[Span]:
-        return [e for e in among if e.start < s.end and s.start < e.end]
-
-    keep = list(dict.fromkeys(over(s, fitting)[0] for s in found if over(s, fitting)))
-    keep = [Span(e.text, e.start, e.end, "name") for e in keep]
-    # NER saw no entity there, or one of a label often given by mistake (`bot.ner.MAYBE`): the rules decide
-    untagged = [s for s in found if all(maybe(kind, e.type) for e in over(s, ents))]
-    extra = [Span(e.text, e.start, e.end, "name") for e in fitting if not over(e, found)]
-    return sorted([*keep, *extra] or untagged, key=lambda s: s.start)
-
-
-_MONEY = re.compile(r"[$€£]|million|billion|trillion", re.I)
-_UNITS = ((re.compile(r"\bhow\s+much\b|\b(?:cost|price|amount|worth|paid|pay|fund\w*)\b", re.I), _MONEY),
-          (re.compile(r"\b(?:which|what)\s+month\b", re.I), re.compile(r"[A-Z][a-z]{2}")),
-          (re.compile(r"\b(?:which|what)\s+year\b", re.I), re.compile(r"\b(?:19|20)\d\d\b")))
-
-
-def _unit(question: str, found: list[Span]) -> list[Span]:
-    """The spans in the unit the question asks for (money for a price, a month, a year), when there are any."""
-    for asks, unit in _UNITS:
-        if asks.search(question):
-            kept = [s for s in found if unit.search(s.text)]
-            return kept or found
-    return found
-
-
-def in_unit(question: str, span: Span) -> bool:
-    """A number span is in the unit the question asks for: money for "how much / cost / price"; any other
-    span passes. (Within one sentence `pick_span` also prefers the number before the noun of "how many X";
-    across sentences the newest article's figure leads instead.)
-
-    Example:
-        >>> q = "How much will an ad cost?"
-        >>> in_unit(q, Span("60", 0, 2, "number")), in_unit(q, Span("$7 million", 0, 10, "number"))
-        (False, True)
-    """
-    if span.type != "number":
-        return True
-    if re.search(r"\bhow\s+much\b|\b(?:cost|price|amount|worth|paid|pay|fund\w*)\b", question, re.I):
-        return bool(_MONEY.search(span.text))
-    return True
-
-
-_TO_FIGURE = re.compile(r"\b(?:" + "|".join(FIGURE_CHANGE_VERBS) + r")\s+(?:to\s+|at\s+)?$", re.I)
-
-
-def counts(question: str, text: str, span: Span) -> bool:
-    """A number counts what "how many X" asks: X right after it ("366 days"), or a changed figure whose noun
-    the sentence leaves out ("the death toll rose to 19"); any span of another question passes.
-
-    Example:
-        >>> q = "How many days are in the year?"
-        >>> counts(q, "Every four years there are 366 days.", Span("four", 6, 10, "number"))
-        False
-        >>> counts(q, "Every four years there are 366 days.", Span("366", 27, 30, "number"))
-        True
-        >>> counts("How many people died?", "The toll rose to 19.", Span("19", 17, 19, "number"))
-        True
-    """
-    m = re.search(r"how\s+many\s+([\w-]+)", question, re.I)
-    if span.type != "number" or not m:
-        return True
-    after = set(terms(text[span.end: span.end + 30])[:2])
-    return bool(set(terms(m.group(1))) & after) or bool(_TO_FIGURE.search(text[max(0, span.start - 25): span.start]))
-
-
 _CORRECTS = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in CORRECTION_WORDS) + r")\b", re.I)
 
 
@@ -291,6 +106,8 @@ def _pick(question: str, text: str, context: str, holder: str, ents: tuple[Span,
                 return s
     if kind in {"person", "organisation", "place", "name"} and (agent := _agent(question, text, found)):
         return agent
+    if all(s.type == "noun" for s in found) and (near := anchored(question, text, found)):
+        return near
     if kind in {"person", "organisation", "place", "name"}:
         # The name nearest the question's own words, longer names first on ties.
         folded = fold(text)
@@ -298,11 +115,6 @@ def _pick(question: str, text: str, context: str, holder: str, ents: tuple[Span,
         if q_pos:
             return min(found, key=lambda s: (min(abs(s.start - p) for p in q_pos), -len(s.text)))
     return found[0]
-
-
-def holder_text(s: Sentence) -> str:
-    """The names in a sentence's holder chain, as one string (a span naming the holder is no answer)."""
-    return " ".join(s.holder.sources) if s.holder else ""
 
 
 def _phrase_text(span: str, s: Sentence) -> str:
@@ -338,7 +150,8 @@ def voted(question: str, evidence: Sequence[Evidence], depth: int, among: int | 
     """
     tally: dict[tuple[str, str], float] = defaultdict(float)  # (span key, article id) -> its best weight
     where: dict[str, tuple[Span, Evidence]] = {}
-    measured: set[str] = set()  # the keys of spans in the unit the question counts (`in_unit`)
+    measured: set[str] = set()  # the keys of spans in the unit the question counts (`in_unit`), or nouns
+    common = asks_common(question)  # "Which animal…?": a common noun wins over the names of untagged sentences
     for e in evidence[:depth]:
         found = candidates(question, e.sentence.text, e.article.text, holder_text(e.sentence), tagged)
         best = pick_span(question, e.sentence.text, e.article.text, holder_text(e.sentence), tagged) if found else None
@@ -347,7 +160,7 @@ def voted(question: str, evidence: Sequence[Evidence], depth: int, among: int | 
             weight = max(e.score, 0.0) * (1.0 if best and span.start == best.start else 0.5)
             tally[key, e.article.id] = max(tally[key, e.article.id], weight)
             where.setdefault(key, (span, e))
-            if in_unit(question, span):
+            if in_unit(question, span) and (span.type == "noun" or not common):
                 measured.add(key)
     votes: dict[str, float] = defaultdict(float)
     for (key, _), weight in tally.items():
@@ -375,13 +188,14 @@ def answer_phrase(question: str, kind: str, cited: Sequence[Evidence], catalog: 
         return _description(subject, cited)
     if expected_type(question) not in _NAME_KINDS:
         tagger = None  # NER types names only: a number or date question needs none
-    tagged = tag_texts(tagger, [e.sentence.text for e in [*cited, *pool][:tag_sentences]])
+    nouns = expected_type(question) == "name" and asks_common(question)  # a common-noun answer: noun chunks too
+    tagged = tag_texts(tagger, [e.sentence.text for e in [*cited, *pool][:tag_sentences]], nouns)
     if kind == "how_many":  # when the figure changed, the newest article's leads (the older stays quoted)
         cited = sorted(cited, key=lambda e: e.article.date or "", reverse=True)
     elif depth and not _asks_agent(question):  # "Who leads X?": the name after "led by" in a cited sentence, no vote
         keys = {(e.article.id, e.sentence.start) for e in cited}
         others = [e for e in pool if (e.article.id, e.sentence.start) not in keys]
-        tagged = tag_texts(tagger, [e.sentence.text for e in [*cited, *others][:tag_sentences]])
+        tagged = tag_texts(tagger, [e.sentence.text for e in [*cited, *others][:tag_sentences]], nouns)
         vote = voted(question, [*cited, *others], len(cited) + depth, among=len(cited), tagged=tagged)
         if vote:
             span, e = vote
@@ -415,13 +229,20 @@ def refers_back(question: str, text: str) -> bool:
     return any(re.search(rf"\b(?:the|this|that)\s+{re.escape(w)}\b", text, re.I) for w in words)
 
 
-def tag_texts(tagger: EntityTagger | None, texts: Sequence[str]) -> dict[str, tuple[Span, ...] | None]:
-    """Each text's entities by `tagger` (none without one).
+def anchored(question: str, text: str, found: Sequence[Span]) -> Span | None:
+    """For a "what" that is a preposition's object ("banning the sale of what?"), the common noun nearest
+    after the question's last word before it ("sale"); None for other questions or without that word.
 
     Example:
-        >>> tag_texts(None, ["Ford won."])
-        {}
+        >>> t = "Lawmakers passed a ban on the sale of dog meat."
+        >>> found = [Span("Lawmakers", 0, 9, "noun"), Span("dog meat", 38, 46, "noun")]
+        >>> anchored("The law bans the sale of what?", t, found).text
+        'dog meat'
     """
-    if tagger is None or not texts:
-        return {}
-    return dict(zip(texts, tagger.tag(texts), strict=True))
+    clause = asking_clause(question)
+    m = OBJECT_WHAT.search(clause)
+    before = terms(clause[: m.start()])[-1:] if m else []
+    folded = fold(text)
+    at = [x.start() for t in before for x in re.finditer(rf"\b{re.escape(t)}", folded)]
+    after = [(s.start - p, s) for s in found for p in at if p < s.start]
+    return min(after, key=lambda x: x[0])[1] if after else None

@@ -229,3 +229,13 @@ COUNTRIES = frozenset(
     "turkmenistan|tuvalu|uganda|ukraine|united arab emirates|uae|united kingdom|uk|u.k.|britain|great britain|"
     "england|scotland|wales|northern ireland|united states|us|u.s.|usa|america|uruguay|uzbekistan|vanuatu|"
     "vatican|venezuela|vietnam|yemen|zambia|zimbabwe".split("|"))
+# What a "which X" question asks for when X names a kind of common thing, so the answer is a common noun
+# ("Which animal…?" → "elephants", "Which sport…?" → "figure skating"), not a name (bot.answer_typing).
+COMMON_KINDS = _set(
+    "animal animals species breed pet pets insect insects bug bugs bird birds fish plant plants tree trees "
+    "flower flowers crop crops fruit fruits vegetable vegetables food foods dish dishes drink drinks beverage "
+    "ingredient ingredients item items material materials substance substances chemical chemicals drug drugs "
+    "medication medications medicine medicines vaccine disease diseases illness illnesses virus infection "
+    "infections condition injury injuries symptom symptoms sport sports weather disaster workers worker "
+    "profession job jobs occupation field subject area appliance appliances device devices vehicle vehicles "
+    "weapon weapons livestock meat metal mineral crime crimes charge charges offense offence establishment")

