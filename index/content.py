@@ -147,7 +147,17 @@ def content_tokens(verb: "Token") -> set[int]:
         out |= quoted  # "“We won,” Smith told reporters": the quote beside the speaker tag
     if any(t.text == ":" for t in doc[verb.i + 1:verb.i + 3]):
         out |= {t.i for t in doc[verb.i + 1:]}  # "The mayor said:" before a quoted paragraph
-    return out
+    return out - _beyond_colon(verb, quoted)
+
+
+def _beyond_colon(verb: "Token", quoted: set[int]) -> set[int]:
+    """The writer's clause on the other side of a colon or semicolon ("The deal came quickly: a ballot
+    initiative threatened to …"; "…; critics said …"): not what this verb reports."""
+    doc = verb.doc
+    before = [t.i for t in doc[:verb.i] if t.text in {":", ";"} and t.i not in quoted]
+    after = [t.i for t in doc[verb.i + 1:] if t.text == ";" and t.i not in quoted]
+    out = set(range(before[-1])) if before else set()
+    return out | (set(range(after[0], len(doc))) if after else set())
 
 
 def _trailing_participles(tag: "Token") -> set[int]:

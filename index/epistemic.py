@@ -26,7 +26,7 @@ from index.types import STATUS_PRIORITY, Article, Inherited, Sentence
 
 # Names this version of the rules: an index records the one that wrote its statuses, and
 # `index.reannotate` brings an older index up to date. Change it whenever the output changes.
-ANNOTATOR = "rules-2026-12-04-14a"  # 14a: preposed clauses and participles are the writer's; quotes go to the outer verb
+ANNOTATOR = "rules-2026-12-04-14a2"  # 14a: scene-setting clauses, participles, text across a colon: the writer's
 
 UNCERTAIN_STATUSES = {"hedged", "unconfirmed", "disputed", "conditional", "speculative"}
 _CLAUSE_BOUNDARY = re.compile(

@@ -186,3 +186,12 @@ def test_a_clause_the_tagger_reads_as_an_object_is_still_reported():
 def test_a_poll_label_names_its_source():
     s = one("Poll: Smith leads Jones by four points in Ohio.")
     assert "attributed" in s.statuses and s.holder.name == "Poll"
+
+
+def test_the_clause_across_a_colon_or_semicolon_is_the_writers_own():
+    for text in ("The deal came together quickly and under heavy pressure: a pending ballot initiative threatened to "
+                 "raise the wage.",
+                 "Turnout was high across the northern provinces on Sunday; officials said a million people voted."):
+        s = one(text)
+        assert "attributed" not in s.statuses, text
+        assert s.attributions and text[s.attributions[0].start:].startswith(("to raise", "a million"))
