@@ -26,7 +26,7 @@ from index.types import STATUS_PRIORITY, Article, Inherited, Sentence
 
 # Names this version of the rules: an index records the one that wrote its statuses, and
 # `index.reannotate` brings an older index up to date. Change it whenever the output changes.
-ANNOTATOR = "rules-2026-12-03q"  # 14p (attribution by content share) + 14h (modality)
+ANNOTATOR = "rules-2026-12-04-14b"  # 14b: "has yet to V", "neither … nor" negations; "has yet to confirm"
 
 UNCERTAIN_STATUSES = {"hedged", "unconfirmed", "disputed", "conditional", "speculative"}
 _CLAUSE_BOUNDARY = re.compile(
