@@ -38,7 +38,7 @@ _NEGATION = re.compile(
     r"|\bstop(?:s|ped)\s+(?P<sverb>[a-z]+ing)\b"
     r"|\bnor\s+(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could)\b(?:\s+[a-z][\w-]*){0,2}"
     # "has yet to respond": it has not happened; "neither he nor his aides could be reached": both are negated
-    r"|\b(?:has|have|had|is|are|was|were)\s+yet\s+to\s+(?:be\s+)?(?P<yverb>[a-z][\w-]*)"
+    r"|\b(?:has|have|had|is|are|was|were)\s+yet\s+to(?:\s+(?:be|been|even|\w+ly))*\s+(?P<yverb>[a-z][\w-]*)"
     r"|\bneither\b(?=[^.;:!?]{1,80}?\bnor\b)[^.;:!?]{1,80}?\bnor\b(?:\s+(?!n[o']t\b)[\w’'.-]+){1,6}?"
     rf"\s+(?:(?:{_AUX}){_ADVERB}\s+(?P<ncverb>[a-z][\w-]*)|(?P<ncform>[a-z]+ed)\b)",
     re.I,

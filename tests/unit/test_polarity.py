@@ -29,6 +29,7 @@ pytestmark = pytest.mark.unit
     ("Cuba criticized Washington's failure to enforce the order.", "failure to enforce"),
     ("The airline has yet to respond to the complaint.", "has yet to respond"),
     ("The cause of the fire had yet to be determined.", "had yet to be determined"),
+    ("DeSantis has yet to officially enter the race.", "has yet to officially enter"),
     ("Neither the mayor nor her aides could be reached for comment.", "Neither the mayor nor her aides could be reached"),
     ("Neither Smith nor Jones attended the signing.", "Neither Smith nor Jones attended"),
 ])
