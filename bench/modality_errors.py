@@ -7,12 +7,19 @@ file beside them) report. Never point this at a test split.
     python bench/modality_errors.py uw [GOLD [PRED [N]]]   # UW train sentences, e.g. `uw possible fact 40`
     python bench/modality_errors.py ww fp|fn [N]            # WikiWeasel even rows, wrong by sourcecheck
     python bench/modality_errors.py rules                   # each rule of index.modality left out in turn
+    python bench/modality_errors.py events [MIN_N]          # UW train events by the word that governs them
+
+`events` reads UW's own (gold) parse and event values, not our rules: for each event it takes the modal,
+subordinator or "to" attached to it and its dependency label, and prints how often UW counts such events
+as possible (-1 < value < 1) or counterfact (value <= -1). It shows what a cue scoped to its event can
+reach at best: a modal's own event is rarely possible in UW ("would" 0.15, "will" 0.02).
 """
 
 from __future__ import annotations
 
 import random
 import sys
+from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -60,6 +67,39 @@ def dump_ww(kind: str, n: int) -> None:
     print("\n".join(shown[:n]))
 
 
+def _conll(path: Path) -> list[list[list[str]]]:
+    """UW sentences as rows of columns (idx word value pos head deprel lemma)."""
+    out: list[list[list[str]]] = [[]]
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if len(cols) >= 7:
+            out[-1].append(cols)
+        elif out[-1]:
+            out.append([])
+    return [rows for rows in out if rows]
+
+
+def _governor(rows: list[list[str]], i: int) -> str:
+    """The modal, subordinator or "to" attached to token `i` ("-" when none), and its dependency label."""
+    marks = [r[1].lower() for r in rows if int(r[4]) == i and r[3] in ("MD", "TO", "IN") and r[5] in ("aux", "mark")]
+    negated = any(int(r[4]) == i and r[5] == "neg" for r in rows)
+    return f"{marks[0] if marks else '-'} {'neg' if negated else rows[i][5]}"
+
+
+def dump_events(min_n: int) -> None:
+    """Print UW train events grouped by their governing word and dependency label, with UW's values."""
+    groups: dict[str, list[float]] = defaultdict(list)
+    for rows in _conll(UW_TRAIN):
+        for i, r in enumerate(rows):
+            if r[2] != "_":
+                groups[_governor(rows, i)].append(float(r[2]))
+    print(f"{'governor dep':<22}{'events':>7}{'mean':>7}{'possible':>9}{'counter':>8}")
+    for key, vals in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        if len(vals) >= min_n:
+            poss = sum(-1 < v < 1 for v in vals) / len(vals)
+            print(f"{key:<22}{len(vals):7d}{sum(vals) / len(vals):7.2f}{poss:9.2f}{sum(v <= -1 for v in vals) / len(vals):8.2f}")
+
+
 def _scores() -> str:
     modality.read_modality.cache_clear()
     uw = _uw_rows()
@@ -92,6 +132,8 @@ def main(argv: list[str]) -> int:
         gold = rest[0] if rest else None
         pred = rest[1] if len(rest) > 1 else None
         dump_uw(gold, pred, int(rest[2]) if len(rest) > 2 else 40)
+    elif mode == "events":
+        dump_events(int(rest[0]) if rest else 10)
     elif mode == "ww":
         dump_ww(rest[0] if rest else "fn", int(rest[1]) if len(rest) > 1 else 40)
     else:

@@ -107,7 +107,8 @@ UNCONFIRMED = re.compile(
     r"(?:confirmation|verification|evidence|proof|corroboration)"
     r"|(?:nobody|no\s+one|none\s+of\s+\w+|neither\s+\w+)\s+(?:\w+\s+)?(?:has|have|had|could|can|did)\s+"
     r"(?:yet\s+|independently\s+|publicly\s+)?(?:confirm|verif|corroborat)\w*"
-    r"|yet\s+to\s+be\s+(?:confirmed|verified)|not\s+(?:been\s+)?(?:independently\s+)?(?:confirmed|verified))"
+    r"|yet\s+to\s+be\s+(?:confirmed|verified)|not\s+(?:been\s+)?(?:independently\s+)?(?:confirmed|verified)"
+    r"|(?:has|have|had)\s+yet\s+to\s+(?:independently\s+|publicly\s+|officially\s+)?(?:confirm|verify|corroborate))"
     ,
     re.I,
 )

@@ -26,7 +26,7 @@ from index.types import STATUS_PRIORITY, Article, Inherited, Sentence
 
 # Names this version of the rules: an index records the one that wrote its statuses, and
 # `index.reannotate` brings an older index up to date. Change it whenever the output changes.
-ANNOTATOR = "rules-2026-12-04-14a2"  # 14a: scene-setting clauses, participles, text across a colon: the writer's
+ANNOTATOR = "rules-2026-12-04a"  # 14a (the writer's words around a report) + 14b ("has yet to V", "neither … nor")
 
 UNCERTAIN_STATUSES = {"hedged", "unconfirmed", "disputed", "conditional", "speculative"}
 _CLAUSE_BOUNDARY = re.compile(

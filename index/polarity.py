@@ -36,7 +36,11 @@ _NEGATION = re.compile(
     r"|\b(?:nobody|no\s+one|nothing|none\s+of\s+\w+)\b(?:\s+[a-z][\w-]*){0,2}"
     r"|\bnot\s+(?:to\s+)?(?P<bverb>[a-z]+(?:ing|ed|en)|[a-z]+(?=\s+(?:the|a|an|any|his|her|its|their)\b))"
     r"|\bstop(?:s|ped)\s+(?P<sverb>[a-z]+ing)\b"
-    r"|\bnor\s+(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could)\b(?:\s+[a-z][\w-]*){0,2}",
+    r"|\bnor\s+(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could)\b(?:\s+[a-z][\w-]*){0,2}"
+    # "has yet to respond": it has not happened; "neither he nor his aides could be reached": both are negated
+    r"|\b(?:has|have|had|is|are|was|were)\s+yet\s+to(?:\s+(?:be|been|even|\w+ly))*\s+(?P<yverb>[a-z][\w-]*)"
+    r"|\bneither\b(?=[^.;:!?]{1,80}?\bnor\b)[^.;:!?]{1,80}?\bnor\b(?:\s+(?!n[o']t\b)[\w’'.-]+){1,6}?"
+    rf"\s+(?:(?:{_AUX}){_ADVERB}\s+(?P<ncverb>[a-z][\w-]*)|(?P<ncform>[a-z]+ed)\b)",
     re.I,
 )
 # An antecedent clause: a negation inside it states no fact ("if it doesn't back down, …").
@@ -46,7 +50,7 @@ _SKIP_BEFORE = re.compile(r"\b(?:whether\s+or|if)\s+$", re.I)
 
 def _word(m: re.Match[str]) -> str:
     return (m.group("verb") or m.group("nverb") or m.group("fverb") or m.group("noun") or m.group("bverb")
-            or m.group("sverb") or "").lower()
+            or m.group("sverb") or m.group("yverb") or m.group("ncverb") or m.group("ncform") or "").lower()
 
 
 def _non_confirmation(m: re.Match[str]) -> bool:

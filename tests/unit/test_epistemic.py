@@ -27,6 +27,7 @@ def one(text):
     ("It's possible that the group is gaining support.", "hedged", "possible", ""),
     ("Officials have not confirmed the deaths.", "unconfirmed", "not confirmed", "Officials"),
     ("The claim could not be independently verified.", "unconfirmed", "not be independently verified", ""),
+    ("Police have yet to confirm the arrests.", "unconfirmed", "have yet to confirm", "Police"),
     ("The ministry denied the report.", "disputed", "denied", "The ministry"),
     ("If it's real, the merger will shift the dynamics.", "conditional", "If", ""),
     ("A new plan could involve strikes.", "speculative", "could involve", ""),

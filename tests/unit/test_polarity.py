@@ -27,6 +27,11 @@ pytestmark = pytest.mark.unit
     ("The utility stopped paying a dividend in 1984.", "stopped paying"),
     ("The court did not question the ruling.", "did not question"),
     ("Cuba criticized Washington's failure to enforce the order.", "failure to enforce"),
+    ("The airline has yet to respond to the complaint.", "has yet to respond"),
+    ("The cause of the fire had yet to be determined.", "had yet to be determined"),
+    ("DeSantis has yet to officially enter the race.", "has yet to officially enter"),
+    ("Neither the mayor nor her aides could be reached for comment.", "Neither the mayor nor her aides could be reached"),
+    ("Neither Smith nor Jones attended the signing.", "Neither Smith nor Jones attended"),
 ])
 def test_a_negated_event_is_negative_with_its_cue(sentence, cue):
     assert read_polarity(sentence) == ("negative", cue)
@@ -50,6 +55,9 @@ def test_a_negated_event_is_negative_with_its_cue(sentence, cue):
     "The site was knocked off-line without notice.",  # "without": a side circumstance
     "He doesn't think the talks will collapse.",  # a negated belief is a hedge on its complement
     "It is no secret that the two sides met in May.",  # an idiom that asserts the meeting
+    "The ministry has yet to confirm the deal.",  # a non-confirmation: `unconfirmed`
+    "Neither the army nor the rebels has confirmed the truce.",
+    "Neither group is willing to subordinate itself.",  # no "nor": read as before
 ])
 def test_no_negated_event_is_positive(sentence):
     assert read_polarity(sentence) == ("positive", "")
