@@ -113,9 +113,12 @@ def _candidates(question: str, text: str, context: str, holder: str, ents: tuple
 
 def _nouns(ents: Sequence[Span], q_terms: frozenset[str]) -> list[Span]:
     """The sentence's common-noun chunks (`bot.ner.CHUNK`) without the question's words at their ends, each
-    still ending in one of its nouns."""
+    still ending in one of its nouns and holding no number or date.
+    """
     ends = {e.end for e in ents if e.type == NOUN}
-    return [n for c in ents if c.type == CHUNK and (n := unasked(c, q_terms)) and n.end in ends]
+    figures = [e for e in ents if any(fits(k, e.type) for k in ("number", "percentage", "date"))]
+    return [n for c in ents if c.type == CHUNK and (n := unasked(c, q_terms)) and n.end in ends
+            and not any(f.start < n.end and n.start < f.end for f in figures)]  # "billions", "this week"
 
 
 def unasked(chunk: Span, q_terms: frozenset[str]) -> Span | None:
@@ -152,7 +155,9 @@ def with_nouns(question: str, found: Sequence[Span], nouns: Sequence[Span]) -> l
     return list(first or then)
 
 
-OBJECT_WHAT = re.compile(r"\b(?:of|from|for|to|with|about|on|against|into)\s+what\s*\?", re.I)
+_PREP = r"\b(?:of|from|for|to|with|about|on|against|into|in|by)\s+"
+OBJECT_WHAT = re.compile(_PREP + r"what\s*\?", re.I)  # "banning the sale of what?"
+OBJECT_WH = re.compile(_PREP + r"(?:what|which)\b", re.I)  # "… found in which type of grocery item?"
 
 
 @lru_cache(maxsize=256)
