@@ -303,3 +303,11 @@ def test_a_noun_chunk_holding_a_figure_or_date_is_no_common_noun_answer():
             *_chunk(text, "this week"), Span("this week", 39, 48, "DATE"))
     found = [s.text for s in candidates(q, text, tagged={text: ents})]
     assert "two wolves" not in found and "this week" not in found and "Rangers" in found
+
+
+def test_a_possessive_name_gives_the_possessor_as_a_candidate():
+    from bot.answer_phrase import candidates
+
+    found = [s.text for s in candidates("Which city was rocked by a bridge collapse?",
+                                        "The river under Harborton's Key Bridge after the collapse.")]
+    assert found == ["Harborton"]  # "Key Bridge" repeats the question's "bridge"
