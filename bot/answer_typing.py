@@ -105,10 +105,26 @@ def _candidates(question: str, text: str, context: str, holder: str, ents: tuple
     found = [s for s in found if ok(s) and s.start >= lead and (s.type != "name" or _proper(s, text, context or text))]
     if ents is not None and kind in _NAME_KINDS:
         named = [e for e in (_trim(_bare(x)) for x in ents if x.type not in {CHUNK, NOUN}) if ok(e)]
-        found = by_entity(kind, found, named)
+        found = by_entity(kind, found, [settled(question, e) for e in named])
         if kind == "name":
             found = with_nouns(question, found, [n for n in _nouns(ents, q_terms) if ok(n) and n.start >= lead])
     return tuple(_unit(question, of_level(question, found)))
+
+
+_SETTLEMENT = re.compile(r"\b(?:which|what)\s+(?:[\w’'-]+\s+){0,3}?(?:city|town|state|country|nation)\b", re.I)
+
+
+def settled(question: str, e: Span) -> Span:
+    """For "which city / town / state / country / nation", a place entity that is no such unit (a road, a
+    building, a region: spaCy FAC or LOC) is labelled as not a place, so the rules drop it too.
+
+    Example:
+        >>> settled("Which city is building the crossing?", Span("Highway 101", 0, 11, "FAC")).type
+        'NOT_GPE'
+    """
+    if e.type in {"FAC", "LOC"} and _SETTLEMENT.search(asking_clause(question)):
+        return Span(e.text, e.start, e.end, "NOT_GPE")
+    return e
 
 
 def _nouns(ents: Sequence[Span], q_terms: frozenset[str]) -> list[Span]:

@@ -311,3 +311,14 @@ def test_a_possessive_name_gives_the_possessor_as_a_candidate():
     found = [s.text for s in candidates("Which city was rocked by a bridge collapse?",
                                         "The river under Harborton's Key Bridge after the collapse.")]
     assert found == ["Harborton"]  # "Key Bridge" repeats the question's "bridge"
+
+
+def test_which_city_takes_the_city_not_the_highway_entity():
+    from bot.answer_phrase import candidates
+    from bot.entities import Span
+
+    text = "Work began on a bridge over Route 9 in north Dunmore, linking two parks."
+    ents = (Span("Route 9", 28, 35, "FAC"), Span("Dunmore", 45, 52, "GPE"))
+    assert [s.text for s in candidates("Which city is building a wildlife bridge?", text, tagged={text: ents})] == ["Dunmore"]
+    # a question not asking for a city, state or country keeps the facility
+    assert "Route 9" in [s.text for s in candidates("Where is the wildlife bridge?", text, tagged={text: ents})]
