@@ -15,8 +15,8 @@ from functools import lru_cache
 from collections.abc import Sequence
 
 from bot.answer_typing import (  # noqa: F401 (re-exported)
-    _NAME_KINDS, OBJECT_WHAT, Tagged, _candidates, _question_terms, asks_common, by_entity, candidates, counts,
-    holder_text, in_unit, kicker_end, tag_texts,
+    _NAME_KINDS, OBJECT_WH, Tagged, _candidates, _question_terms, asks_common, by_entity, candidates, counts,
+    asked_terms, holder_text, in_unit, kicker_end, tag_texts,
 )
 from bot.entities import Span, asking_clause, expected_type
 from bot.ner import EntityTagger
@@ -108,6 +108,8 @@ def _pick(question: str, text: str, context: str, holder: str, ents: tuple[Span,
         return agent
     if all(s.type == "noun" for s in found) and (near := anchored(question, text, found)):
         return near
+    if kind in _NAME_KINDS and (named := headed(question, text, found)):
+        return named
     if kind in {"person", "organisation", "place", "name"}:
         # The name nearest the question's own words, longer names first on ties.
         folded = fold(text)
@@ -230,8 +232,9 @@ def refers_back(question: str, text: str) -> bool:
 
 
 def anchored(question: str, text: str, found: Sequence[Span]) -> Span | None:
-    """For a "what" that is a preposition's object ("banning the sale of what?"), the common noun nearest
-    after the question's last word before it ("sale"); None for other questions or without that word.
+    """For a "what"/"which" that is a preposition's object ("banning the sale of what?", "traces of the virus
+    in which item?"), the common noun nearest after the question's last word before it ("sale", "virus");
+    None for other questions or without that word.
 
     Example:
         >>> t = "Lawmakers passed a ban on the sale of dog meat."
@@ -240,9 +243,24 @@ def anchored(question: str, text: str, found: Sequence[Span]) -> Span | None:
         'dog meat'
     """
     clause = asking_clause(question)
-    m = OBJECT_WHAT.search(clause)
+    m = OBJECT_WH.search(clause)
     before = terms(clause[: m.start()])[-1:] if m else []
     folded = fold(text)
     at = [x.start() for t in before for x in re.finditer(rf"\b{re.escape(t)}", folded)]
     after = [(s.start - p, s) for s in found for p in at if p < s.start]
     return min(after, key=lambda x: x[0])[1] if after else None
+
+
+def headed(question: str, text: str, found: Sequence[Span]) -> Span | None:
+    """The name the sentence itself calls what the question asks for: right before its noun ("a Universal
+    Studios theme park" for "Which theme park…?", "the Odysseus spacecraft" for "the name of the spacecraft").
+
+    Example:
+        >>> t = "A tram crashed at a Harbor Studios theme park in Southern Vale."
+        >>> found = [Span("Harbor Studios", 20, 34, "name"), Span("Southern Vale", 50, 63, "name")]
+        >>> headed("Which theme park reported a collision?", t, found).text
+        'Harbor Studios'
+    """
+    m = re.search(r"\bname\s+of\s+(?:the\s+|an?\s+)?((?:[\w’'-]+\s*){1,3})", asking_clause(question), re.I)
+    asked = set(asked_terms(question)) - {"name"} | (set(terms(m.group(1))) if m else set())
+    return next((s for s in found if s.type != "noun" and set(terms(text[s.end: s.end + 25])[:1]) & asked), None)

@@ -105,17 +105,36 @@ def _candidates(question: str, text: str, context: str, holder: str, ents: tuple
     found = [s for s in found if ok(s) and s.start >= lead and (s.type != "name" or _proper(s, text, context or text))]
     if ents is not None and kind in _NAME_KINDS:
         named = [e for e in (_trim(_bare(x)) for x in ents if x.type not in {CHUNK, NOUN}) if ok(e)]
-        found = by_entity(kind, found, named)
+        found = by_entity(kind, found, [settled(question, e) for e in named])
         if kind == "name":
             found = with_nouns(question, found, [n for n in _nouns(ents, q_terms) if ok(n) and n.start >= lead])
     return tuple(_unit(question, of_level(question, found)))
 
 
+_SETTLEMENT = re.compile(r"\b(?:which|what)\s+(?:[\w’'-]+\s+){0,3}?(?:city|town|state|country|nation)\b", re.I)
+
+
+def settled(question: str, e: Span) -> Span:
+    """For "which city / town / state / country / nation", a place entity that is no such unit (a road, a
+    building, a region: spaCy FAC or LOC) is labelled as not a place, so the rules drop it too.
+
+    Example:
+        >>> settled("Which city is building the crossing?", Span("Highway 101", 0, 11, "FAC")).type
+        'NOT_GPE'
+    """
+    if e.type in {"FAC", "LOC"} and _SETTLEMENT.search(asking_clause(question)):
+        return Span(e.text, e.start, e.end, "NOT_GPE")
+    return e
+
+
 def _nouns(ents: Sequence[Span], q_terms: frozenset[str]) -> list[Span]:
     """The sentence's common-noun chunks (`bot.ner.CHUNK`) without the question's words at their ends, each
-    still ending in one of its nouns."""
+    still ending in one of its nouns and holding no number or date.
+    """
     ends = {e.end for e in ents if e.type == NOUN}
-    return [n for c in ents if c.type == CHUNK and (n := unasked(c, q_terms)) and n.end in ends]
+    figures = [e for e in ents if any(fits(k, e.type) for k in ("number", "percentage", "date"))]
+    return [n for c in ents if c.type == CHUNK and (n := unasked(c, q_terms)) and n.end in ends
+            and not any(f.start < n.end and n.start < f.end for f in figures)]  # "billions", "this week"
 
 
 def unasked(chunk: Span, q_terms: frozenset[str]) -> Span | None:
@@ -152,7 +171,9 @@ def with_nouns(question: str, found: Sequence[Span], nouns: Sequence[Span]) -> l
     return list(first or then)
 
 
-OBJECT_WHAT = re.compile(r"\b(?:of|from|for|to|with|about|on|against|into)\s+what\s*\?", re.I)
+_PREP = r"\b(?:of|from|for|to|with|about|on|against|into|in|by)\s+"
+OBJECT_WHAT = re.compile(_PREP + r"what\s*\?", re.I)  # "banning the sale of what?"
+OBJECT_WH = re.compile(_PREP + r"(?:what|which)\b", re.I)  # "… found in which type of grocery item?"
 
 
 @lru_cache(maxsize=256)

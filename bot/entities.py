@@ -139,8 +139,24 @@ def spans(text: str, kind: str) -> list[Span]:
                 for m in NUMBER.finditer(text) if not DATE.fullmatch(m.group(0))]
     if kind in {"person", "organisation", "place", "name"}:
         dates = [(m.start(), m.end()) for m in DATE.finditer(text)]
-        return [s for s in _names(text) if not any(a <= s.start < b for a, b in dates)]
+        names = [p for n in _names(text) for p in possessor(n)]
+        return [s for s in names if not any(a <= s.start < b for a, b in dates)]
     return []
+
+
+def possessor(span: Span) -> list[Span]:
+    """A name holding a possessive is two names: the possessor and what it owns ("Baltimore's Key Bridge").
+
+    Example:
+        >>> [s.text for s in possessor(Span("Baltimore's Key Bridge", 4, 26, "name"))]
+        ['Baltimore', 'Key Bridge']
+    """
+    m = re.search(r"['’]s\s+", span.text)
+    if not m:
+        return [span]
+    own = span.text[m.end():]
+    return [Span(span.text[: m.start()], span.start, span.start + m.start(), span.type),
+            Span(own, span.start + m.end(), span.end, span.type)]
 
 
 _LEVEL = re.compile(r"\bwhich\s+(?:[\w’'.-]+\s+){0,3}?(state|country|nation)(?:['’]s)?\b", re.I)

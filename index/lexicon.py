@@ -232,7 +232,7 @@ COUNTRIES = frozenset(
 # What a "which X" question asks for when X names a kind of common thing, so the answer is a common noun
 # ("Which animal…?" → "elephants", "Which sport…?" → "figure skating"), not a name (bot.answer_typing).
 COMMON_KINDS = _set(
-    "animal animals species breed pet pets insect insects bug bugs bird birds fish plant plants tree trees "
+    "animal animals species breed pet pets insect insects bug bugs bird birds fish tree trees "
     "flower flowers crop crops fruit fruits vegetable vegetables food foods dish dishes drink drinks beverage "
     "ingredient ingredients item items material materials substance substances chemical chemicals drug drugs "
     "medication medications medicine medicines vaccine disease diseases illness illnesses virus infection "

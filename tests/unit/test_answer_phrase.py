@@ -283,3 +283,43 @@ def test_a_name_written_with_an_ampersand_is_a_candidate():
     text = "Many AT&T customers lost cellphone service on Thursday."
     found = candidates("Which network had a widespread outage?", text, tagged={text: (Span("AT&T", 5, 9, "ORG"),)})
     assert [s.text for s in found] == ["AT&T"]
+
+
+def test_the_name_right_before_the_asked_noun_wins_over_a_nearer_place():
+    from bot.answer_phrase import pick_span
+
+    text = "A tram crashed at a Harbor Studios theme park in Southern Vale on Saturday night."
+    assert pick_span("Which theme park reported a ride collision this week?", text).text == "Harbor Studios"
+    text2 = "The Kestrel spacecraft sent home pictures from Earth orbit."
+    assert pick_span("A lander flew to the moon. What is the name of the spacecraft?", text2).text == "Kestrel"
+
+
+def test_a_noun_chunk_holding_a_figure_or_date_is_no_common_noun_answer():
+    from bot.answer_phrase import candidates
+    from bot.entities import Span
+
+    q = "Which animal was spotted in the park?"
+    text = "Rangers spotted two wolves in the park this week."
+    ents = (*_chunk(text, "Rangers"), *_chunk(text, "two wolves"), Span("two", 16, 19, "CARDINAL"),
+            *_chunk(text, "this week"), Span("this week", 39, 48, "DATE"))
+    found = [s.text for s in candidates(q, text, tagged={text: ents})]
+    assert "two wolves" not in found and "this week" not in found and "Rangers" in found
+
+
+def test_a_possessive_name_gives_the_possessor_as_a_candidate():
+    from bot.answer_phrase import candidates
+
+    found = [s.text for s in candidates("Which city was rocked by a bridge collapse?",
+                                        "The river under Harborton's Key Bridge after the collapse.")]
+    assert found == ["Harborton"]  # "Key Bridge" repeats the question's "bridge"
+
+
+def test_which_city_takes_the_city_not_the_highway_entity():
+    from bot.answer_phrase import candidates
+    from bot.entities import Span
+
+    text = "Work began on a bridge over Route 9 in north Dunmore, linking two parks."
+    ents = (Span("Route 9", 28, 35, "FAC"), Span("Dunmore", 45, 52, "GPE"))
+    assert [s.text for s in candidates("Which city is building a wildlife bridge?", text, tagged={text: ents})] == ["Dunmore"]
+    # a question not asking for a city, state or country keeps the facility
+    assert "Route 9" in [s.text for s in candidates("Where is the wildlife bridge?", text, tagged={text: ents})]
