@@ -19,6 +19,7 @@ from bot.consensus import boost_consensus, boost_typed, prefer_typed
 from bot.ner import tagger_for
 from bot.claims import ClaimGroup, corroboration_statement, group_claims, negators, same_claim, summarise
 from bot.question import Question, speaker_asked
+from bot.select import norm_text, select  # noqa: F401  (`bot.compose.select` re-exported)
 from bot.types import Evidence
 from index import cues
 from index.catalog_base import BaseCatalog
@@ -63,37 +64,6 @@ def frame(s: Sentence) -> str:
     return s.text
 
 
-def _similar(a: str, b: str) -> bool:
-    ta, tb = set(terms(a)), set(terms(b))
-    return bool(ta and tb) and len(ta & tb) / min(len(ta), len(tb)) > 0.7
-
-
-def _norm_text(text: str) -> str:
-    return " ".join(fold(text).split())
-
-
-def select(q: Question, evidence: Sequence[Evidence], limit: int, limits: AnswerSettings | None = None) -> list[Evidence]:
-    """Pick the evidence sentences to quote: the best, then strong ones from other articles first."""
-    if not evidence:
-        return []
-    limits = limits or AnswerSettings()
-    top = evidence[0]
-    chosen = [top]
-    floor = max(limits.quote_min_score, top.score * limits.quote_score_ratio)
-    for e in evidence[1:]:
-        if len(chosen) >= limit:
-            break
-        if e.score < floor or e.coverage < max(0.34, limits.quote_coverage_ratio * top.coverage):
-            continue
-        if any(_norm_text(c.sentence.text) == _norm_text(e.sentence.text) for c in chosen):
-            continue  # the same sentence in another copy of the article is cited once
-        if any(c.article.id == e.article.id and (_similar(c.sentence.text, e.sentence.text) or
-                                                 e.score < top.score * 0.92) for c in chosen):
-            continue
-        chosen.append(e)
-    return chosen
-
-
 def _source_of_inherited(s: Sentence, catalog: BaseCatalog) -> Sentence | None:
     if not s.inherited or s.inherited.status not in {"unconfirmed", "disputed"}:
         return None
@@ -115,7 +85,8 @@ def compose(q: Question, evidence: Sequence[Evidence], catalog: BaseCatalog, lim
         if not speaker_asked(q.text) and q.kind not in {"sourcing", "yesno", "why"}:
             evidence = boost_consensus(q.text, evidence, limits.consensus_bonus, limits.consensus_depth)
     depth = limits.prefer_depth if limits is not None else AnswerSettings().prefer_depth
-    chosen = select(q, prefer_typed(q.text, evidence, type_margin, depth) if type_margin else evidence, limit, limits)
+    chosen = select(q, prefer_typed(q.text, evidence, type_margin, depth) if type_margin else evidence, limit, limits,
+                    q.text if q.kind not in {"sourcing", "yesno", "why"} else "")
     used: set[tuple[str, int]] = set()
     for e in sorted(chosen, key=lambda x: (x.article.id != chosen[0].article.id, x.article.id, x.sentence.start)):
         key = (e.article.id, e.sentence.start)
@@ -158,7 +129,7 @@ def trim_quotes(draft: Draft, chosen: Sequence[Evidence], limit: int) -> None:
     seen: set[str] = set()
     for ds in list(draft.sentences):
         if ds.kind == "quote":
-            key = _norm_text(ds.text)
+            key = norm_text(ds.text)
             if key in seen:
                 draft.sentences.remove(ds)
             seen.add(key)

@@ -94,6 +94,18 @@ class AnswerSettings(BaseModel):
     quote_coverage_ratio: float = Field(
         default=0.6, ge=0.0, le=1.0, description="A further quote must cover at least this fraction of the key terms "
         "the best one covers.")
+    quote_min_coverage: float = Field(
+        default=0.34, ge=0.0, le=1.0, description="Lowest share of the key terms a further quote must cover (beside "
+        "QUOTE_COVERAGE_RATIO).")
+    same_article_ratio: float = Field(
+        default=0.92, ge=0.0, le=1.0, description="A further quote from an article already quoted must score at "
+        "least this fraction of the best one (and not repeat a quoted sentence).")
+    fill_depth: int = Field(
+        default=16, ge=0, description="Free quote slots of a typed question (who, where, how many…) are filled from "
+        "this many best candidates, each holding an answer of the asked type no quoted sentence holds (0: off).")
+    fill_score_ratio: float = Field(
+        default=0.8, ge=0.0, le=1.0, description="Such a filling quote must score at least this fraction of the best "
+        "sentence.")
     phrase_vote_depth: int = Field(
         default=8, ge=0, description="The answer phrase is the name, number or date most of the cited sentences and "
         "this many best candidates agree on (0: the first cited sentence holding one).")

@@ -80,3 +80,39 @@ def test_a_boost_orders_the_quotes_but_does_not_raise_the_floor_for_further_quot
     assert boosted[0].ranked > 0.80
     chosen = select(q, boosted, 3)
     assert [e.article.id for e in chosen][0] == "b" and len(chosen) == 3  # the floor is 0.7 x 0.66, not x 0.91
+
+
+def _covering(*evs: Evidence) -> list[Evidence]:
+    for e in evs:
+        object.__setattr__(e, "coverage", 0.8)
+    return list(evs)
+
+
+def test_free_slots_show_a_differing_typed_answer_when_the_candidates_disagree() -> None:
+    from bot.select import select
+    from index.settings import AnswerSettings
+
+    q = "Which company bought the Harlow paper mill?"
+    ev = _covering(_ev("a", "The Harlow paper mill was sold on Tuesday after a long search for a buyer.", 0.80),
+                   _ev("b", "Kestrel Holdings bought the Harlow paper mill, the union said.", 0.50),
+                   _ev("c", "The Harlow paper mill sale ends a century of family ownership.", 0.79))
+    limits = AnswerSettings(fill_depth=8, fill_score_ratio=0.6)
+    assert [e.article.id for e in select(None, ev, 3, limits, q)] == ["a", "c", "b"]
+    assert [e.article.id for e in select(None, ev, 3, AnswerSettings(fill_depth=0), q)] == ["a", "c"]
+    assert [e.article.id for e in select(None, ev, 3, limits, "")] == ["a", "c"]  # an untyped question: no fill
+
+
+def test_a_filling_quote_must_say_an_answer_the_quotes_do_not_already_hold() -> None:
+    from bot.select import fill_typed
+    from index.settings import AnswerSettings
+
+    q = "Which company bought the Harlow paper mill?"
+    chosen = _covering(_ev("a", "Kestrel Holdings bought the Harlow paper mill on Tuesday.", 0.80))
+    rest = _covering(_ev("b", "Kestrel Holdings paid more than the union expected for the Harlow mill.", 0.75),
+                     _ev("c", "The Harlow paper mill will keep its 300 workers.", 0.74),
+                     _ev("d", "Talbot Group had also bid for the Harlow paper mill.", 0.40))
+    limits = AnswerSettings(fill_depth=8, fill_score_ratio=0.6)
+    assert [e.article.id for e in fill_typed(q, [*chosen, *rest], list(chosen), 3, limits)] == ["a"]
+    low = AnswerSettings(fill_depth=8, fill_score_ratio=0.5)
+    assert [e.article.id for e in fill_typed(q, [*chosen, *rest], list(chosen), 3, low)] == ["a", "d"]
+
