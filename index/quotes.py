@@ -54,13 +54,29 @@ def quote_regions(text: str) -> list[tuple[int, int]]:
     return regions
 
 
+def _solid(text: str, start: int, end: int) -> int:
+    """How many non-space characters text[start:end] holds."""
+    return len("".join(text[start:end].split())) if end > start else 0
+
+
 def quoted_share(text: str, start: int, end: int, regions: Sequence[tuple[int, int]]) -> float:
-    """The share of a span's non-space characters that lie inside the quote regions."""
-    chars = [i for i in range(start, end) if not text[i].isspace()]
-    if not chars:
+    """The share of a span's non-space characters that lie inside the quote regions.
+
+    Example:
+        >>> t = "“We won,” Smith said."
+        >>> round(quoted_share(t, 0, len(t), quote_regions(t)), 2)
+        0.44
+    """
+    total = _solid(text, start, end)
+    if not total:
         return 0.0
-    inside = sum(1 for i in chars if any(a <= i < b for a, b in regions))
-    return inside / len(chars)
+    inside, reach = 0, start  # the overlaps, merged, so that overlapping regions count once
+    for a, b in sorted((max(a, start), min(b, end)) for a, b in regions if a < end and b > start):
+        lo = max(a, reach)
+        if b > lo:
+            inside += _solid(text, lo, b)
+            reach = b
+    return inside / total
 
 
 def unquoted(text: str, start: int, end: int, regions: Sequence[tuple[int, int]]) -> str:
