@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from bot.answer_typing import (  # noqa: F401 (re-exported)
     _NAME_KINDS, OBJECT_WH, Tagged, _candidates, _question_terms, asks_common, by_entity, candidates, counts,
-    asked_terms, holder_text, in_unit, kicker_end, tag_texts,
+    asked_terms, asked_words, holder_text, in_unit, kicker_end, tag_texts,
 )
 from bot.entities import Span, asking_clause, expected_type
 from bot.ner import EntityTagger
@@ -226,8 +226,7 @@ def refers_back(question: str, text: str) -> bool:
         >>> refers_back(q, "The quake rocked the country on Monday."), refers_back(q, "It was strong.")
         (True, False)
     """
-    m = re.search(r"\b(?:which|what)\s+((?:[\w’'-]+\s*){1,3})", asking_clause(question), re.I)
-    words = [w.lower() for w in re.findall(r"[\w’'-]+", m.group(1))] if m else []
+    words = [w.lower() for w in re.findall(r"[\w’'-]+", asked_words(question))]
     return any(re.search(rf"\b(?:the|this|that)\s+{re.escape(w)}\b", text, re.I) for w in words)
 
 

@@ -29,6 +29,20 @@ def _new(span: Span, q_terms: set[str], kind: str, asked: frozenset[str] = froze
     return bool(words - q_terms) and (words & q_terms <= asked or (kind == "person" and not set(last) & q_terms))
 
 
+_ASKED_WORDS = {n: re.compile(rf"\b(?:which|what)\s+((?:[\w’'-]+\s*){{1,{n}}})", re.I) for n in (3, 4)}
+
+
+def asked_words(question: str, most: int = 3) -> str:
+    """The `most` (3 or 4) words right after "which"/"what" in the question's asking clause, "" without them.
+
+    Example:
+        >>> asked_words("Which California university deployed police?")
+        'California university deployed '
+    """
+    m = _ASKED_WORDS[most].search(asking_clause(question))
+    return m.group(1) if m else ""
+
+
 @lru_cache(maxsize=256)
 def asked_terms(question: str) -> frozenset[str]:
     """The terms of what a which/what question asks for: the words right after "which"/"what".
@@ -37,8 +51,7 @@ def asked_terms(question: str) -> frozenset[str]:
         >>> sorted(asked_terms("Which California university deployed police?"))
         ['california', 'deploy', 'university']
     """
-    m = re.search(r"\b(?:which|what)\s+((?:[\w’'-]+\s*){1,3})", asking_clause(question), re.I)
-    return frozenset(terms(m.group(1))) if m else frozenset()
+    return frozenset(terms(asked_words(question)))
 
 
 def _proper(span: Span, text: str, context: str) -> bool:
@@ -187,11 +200,8 @@ def asks_common(question: str) -> bool:
         >>> asks_common("The law bans the sale of what?")
         True
     """
-    clause = asking_clause(question)
-    m = re.search(r"\b(?:which|what)\s+((?:[\w’'-]+\s*){1,4})", clause, re.I)
-    words = re.findall(r"[a-z]+", m.group(1)) if m else []
-    return bool(set(words) & COMMON_KINDS) or bool(OBJECT_WHAT.search(clause))
-
+    words = re.findall(r"[a-z]+", asked_words(question, 4))
+    return bool(set(words) & COMMON_KINDS) or bool(OBJECT_WHAT.search(asking_clause(question)))
 
 
 _KICKER = re.compile(r"^\s*(?:[A-Z][A-Z .'-]+(?:,\s*[A-Z][\w .'-]*)?(?:\s*\([A-Za-z .]+\))?\s*[—–]|[A-Z][a-z]+:(?=\S))")

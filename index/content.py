@@ -139,10 +139,10 @@ def content_tokens(verb: "Token") -> set[int]:
     text after a colon."""
     doc = verb.doc
     out = {t.i for c in _content_children(verb) for t in c.subtree}
+    quoted = quoted_tokens(doc)
     if verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and any(
             c.lower_ == "as" and c.dep_ == "mark" for c in verb.children)):
-        out |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree} - _trailing_participles(verb)
-    quoted = quoted_tokens(doc)
+        out |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree} - _trailing_participles(verb, quoted)
     if quoted and verb.i not in quoted and not _reported_under(verb, quoted):
         out |= quoted  # "“We won,” Smith told reporters": the quote beside the speaker tag
     if any(t.text == ":" for t in doc[verb.i + 1:verb.i + 3]):
@@ -160,11 +160,11 @@ def _beyond_colon(verb: "Token", quoted: set[int]) -> set[int]:
     return out | (set(range(after[0], len(doc))) if after else set())
 
 
-def _trailing_participles(tag: "Token") -> set[int]:
+def _trailing_participles(tag: "Token", quoted: set[int]) -> set[int]:
     """"Sales were great, he said, wiping sweat off his face.": a participle after a speaker tag (which the
     small model hangs on the quoted clause) is the writer's description of the speaker, not the content."""
     return {t.i for c in tag.head.children if c.i > tag.i and c.dep_ == "advcl" and _bare_participle(c)
-            and c.i not in quoted_tokens(tag.doc) for t in c.subtree}
+            and c.i not in quoted for t in c.subtree}
 
 
 def _bare_participle(clause: "Token") -> bool:
@@ -172,7 +172,6 @@ def _bare_participle(clause: "Token") -> bool:
     face", ", referring to …"): the writer describes the speaker; "whether it was sitting …" is a clause."""
     return clause.tag_ == "VBG" and clause.left_edge.i == clause.i and clause.i > 0 and \
         clause.doc[clause.i - 1].text == ","
-
 
 
 def _reported_under(verb: "Token", quoted: set[int]) -> bool:
