@@ -23,14 +23,38 @@ INSTALL = ("apt-get install -y postgresql && pg_ctlcluster 15 main start, then "
            "SOURCECHECK_TEST_PG_URL=postgresql://postgres@127.0.0.1:5432/postgres (as .ci/run does)")
 
 
+_SESSION_PG: list[str] = []  # the URL of the cluster `_session_cluster` started, once per test run
+
+
+def _session_cluster() -> str | None:
+    """Without a server to use, a throw-away cluster of the installed PostgreSQL binaries (`tests.pg_cluster`),
+    started once for the whole run and removed at exit; None when no binaries are installed."""
+    if not _SESSION_PG:
+        if not list(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl")):
+            return None
+        import atexit
+
+        from tests.pg_cluster import PgCluster, pg_bin
+
+        cluster = PgCluster(pg_bin())
+        atexit.register(cluster.remove)
+        cluster.start()
+        _SESSION_PG.append(cluster.url)
+    return _SESSION_PG[0]
+
+
 def pg_url() -> str:
-    """The test PostgreSQL URL, or a skip (a failure in CI) saying how to get one."""
+    """The test PostgreSQL URL (`SOURCECHECK_TEST_PG_URL`, else a server on 5432, else a cluster of the
+    installed binaries started for the run), or a skip (a failure in CI) saying how to get one."""
     import psycopg
 
     url = os.environ.get("SOURCECHECK_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
     try:
         psycopg.connect(url, connect_timeout=3).close()
     except psycopg.Error as err:
+        own = None if "SOURCECHECK_TEST_PG_URL" in os.environ else _session_cluster()
+        if own:
+            return own
         if os.environ.get("SOURCECHECK_REQUIRE_POSTGRES") == "1":
             pytest.fail(f"no PostgreSQL at {url} ({err}) but SOURCECHECK_REQUIRE_POSTGRES=1")
         pytest.skip(f"no PostgreSQL at {url}: {INSTALL}")
