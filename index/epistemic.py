@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from index import attribution, cues, lexicon, modality, quotes
+from index import attribution, cues, modality, quotes
 from index import holders as holders_mod
 from index.holders import typed_holder
 from index.polarity import read_polarity
@@ -26,7 +26,7 @@ from index.types import STATUS_PRIORITY, Article, Inherited, Sentence
 
 # Names this version of the rules: an index records the one that wrote its statuses, and
 # `index.reannotate` brings an older index up to date. Change it whenever the output changes.
-ANNOTATOR = "rules-2026-12-06-h14b"  # h14b: "reportedly" attributes; persons "indicated"/"suggested" report; plan terms; "some 6%"
+ANNOTATOR = "rules-2026-12-04a"  # 14a (the writer's words around a report) + 14b ("has yet to V", "neither … nor")
 
 UNCERTAIN_STATUSES = {"hedged", "unconfirmed", "disputed", "conditional", "speculative"}
 _CLAUSE_BOUNDARY = re.compile(
@@ -155,23 +155,6 @@ def _is_verb_use(text: str, m: re.Match[str]) -> bool:
     return True
 
 
-def _person_subject(text: str, subject: str) -> bool:
-    """True when an inference verb's subject names a person or organisation ("Bush", "Kellogg", "he", "the senator").
-
-    A thing ("the data", "the occasion") or a plural common noun opening the sentence ("Tests") infers: a hedge.
-
-    Example:
-        >>> _person_subject("Bush has indicated the Navy will act.", "Bush"), _person_subject("Tests indicated it.", "Tests")
-        (True, False)
-    """
-    holder = typed_holder([subject]) if subject else None
-    if holder is None or cues.VAGUE_HOLDER.match(subject):
-        return False
-    if not holder.named:
-        return subject.split()[-1].lower() in lexicon.PERSON_NOUNS  # "the senator", "her lawyer"
-    return not (text.lstrip().startswith(subject) and " " not in subject and subject.endswith("s"))
-
-
 def read_sentence(text: str) -> Reading:
     """Find the cues of one sentence: statuses, cue words, holders, and the scope of a non-confirmation.
 
@@ -218,7 +201,6 @@ def read_sentence(text: str) -> Reading:
     unnamed = cues.UNNAMED_ATTRIB.search(text)
     if unnamed:
         spans.append(unnamed.span())
-    reported: set[int] = set()  # inference verbs with a person or organisation as subject: reports
     for m in cues.ATTRIB_VERB.finditer(text):
         if any(a <= m.start() < b for a, b in spans) or not _is_verb_use(text, m):
             continue
@@ -229,12 +211,9 @@ def read_sentence(text: str) -> Reading:
         if not subject and r.holders:
             subject = r.holders[-1]
         if verb in cues.INFERENCE_VERBS:
-            if _person_subject(text, subject):
-                reported.add(m.start())  # "Bush has indicated the Navy will act": he says so, it is no hedge
-            else:
-                r.add("hedged", m.group("verb"))
-                if not (subject and cues.VAGUE_HOLDER.match(subject)):
-                    continue
+            r.add("hedged", m.group("verb"))
+            if not (subject and cues.VAGUE_HOLDER.match(subject)):
+                continue
         r.add("attributed", m.group("verb"))
         if subject and subject not in r.holders:
             r.holders.append(subject)
@@ -243,7 +222,7 @@ def read_sentence(text: str) -> Reading:
         r.specific = True
         if not r.holders:
             r.holders.append("unnamed")
-    m = next((m for m in cues.HEDGE.finditer(text) if m.start() not in reported), None)
+    m = cues.HEDGE.search(text)
     if m:
         r.add("hedged", m.group(0))
     m = cues.CONDITIONAL_REALITY.search(text)

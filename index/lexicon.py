@@ -118,14 +118,6 @@ MANDATE_WORDS = REQUEST_WORDS | _set("insist insists insisted insisting order or
                                      "recommended recommendation require requires required requirement")
 # Entitlement: "the right to speak", "entitles holders to buy" ("the opportunity to portray" is often realised).
 ENTITLEMENT_WORDS = _set("right rights entitled entitles entitle")
-# Weasel quantifiers (`index.cues.VAGUE`): "some experts", "many believe" leave who or how many unsaid; not
-# before a figure ("some $140 million", "some 6%", "several hundred"): that is an approximate number.
-VAGUE_QUANTIFIERS = _set("some many several numerous countless")
-ROUND_NUMBERS = _set("hundred hundreds thousand thousands million millions billion billions dozen dozens")
-VAGUE_ADVERBS = _set("widely generally commonly")
-# The terms of a plan ("Under the plan, creditors would receive $92 million"): "would" reports its content.
-PLAN_NOUNS = _set("plan plans proposal proposals terms agreement accord pact deal contract bill offer settlement "
-                  "arrangement")
 
 # Event synonyms (reviewed, small): words in one group name the same event; the first word names the
 # group. Claim matching compares words ("the blaze killed 12" ~ "12 died in the fire"); retrieval expands a

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from index import cues
 from index.lexicon import (APPEARANCE_VERBS, ATTEMPT_WORDS, BELIEF_VERBS, ENTITLEMENT_WORDS, EXPECTATION_WORDS,
-                           IMPERSONAL_BELIEF, KNOWING_VERBS, MANDATE_WORDS, PLAN_NOUNS, REPORTED_WOULD_VERBS,
+                           IMPERSONAL_BELIEF, KNOWING_VERBS, MANDATE_WORDS, REPORTED_WOULD_VERBS,
                            REQUEST_WORDS, TENDENCY_WORDS, WISH_WORDS, alternation)
 
 _APOS = r"[’']"
@@ -119,21 +119,15 @@ _REPORTED_WOULD = _rx(rf"\b(?:{alternation(REPORTED_WOULD_VERBS)})\b(?:\s+(?:tha
                       r"(?:\s+(?!would\b)[\w’'.-]+){0,20}?\s+$")
 
 
-_PLAN_TERMS = _rx(rf"\bunder\s+(?:(?:the|its|an?|their|this|that|his|her)\s+)?(?:[\w’'-]+\s+){{0,3}}?"
-                 rf"(?:{alternation(PLAN_NOUNS)})\b[^.;:?!]*$")
-
-
 def reported_would(text: str, start: int) -> bool:
-    """True when the "would" at `start` is the future of reported speech ("said it would build") or the terms
-    of a plan ("Under the plan, creditors would receive $92 million").
+    """True when the "would" at `start` is the future of reported speech ("said it would build").
 
     Example:
         >>> t = "The company said it would build a plant."
         >>> reported_would(t, t.index("would"))
         True
     """
-    before = text[max(0, start - 80):start]
-    return bool(_REPORTED_WOULD.search(before) or _PLAN_TERMS.search(before))
+    return bool(_REPORTED_WOULD.search(text[max(0, start - 80):start]))
 
 
 def speculative(text: str) -> re.Match[str] | None:
