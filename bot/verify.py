@@ -61,6 +61,8 @@ def split_marked(text: str) -> list[tuple[str, list[int]]]:
     return out
 
 
+MODAL_STATUSES = frozenset({"hedged", "conditional", "speculative"})  # the writer's own, with no holder
+
 _FRAMING = frozenset(terms("reportedly according"))  # our framing words, not claims to find in the quotes
 
 
@@ -96,12 +98,27 @@ def support(sentence: str, cited: Sequence[Sentence], holders_ok: bool = True) -
         for name in _NAME.findall(_core(sentence)):
             if _norm(name) not in source_text and fold(name) not in {"according"}:
                 return f"the name {name} is not in its sources"
-    reported = [c for c in cited if c.status != "asserted"]
+    reported = [c for c in cited if c.status != "asserted" and not keeps_own_modality(sentence, c)]
     if reported and not _REPORT_CUES.search(sentence):
         holder_words = {w for c in reported if c.holder for w in terms(" ".join(c.holder.sources))}
         if not holder_words or not holder_words & set(terms(sentence)):
             return f"states as fact what its source only reports ({reported[0].status})"
     return ""
+
+
+def keeps_own_modality(sentence: str, cited: Sentence) -> bool:
+    """`sentence` quotes `cited` word for word, and `cited` is only the writer's own modality (hedged,
+    conditional, speculative: no source to name) whose cue lies inside the quote: the quote keeps the hedge.
+
+    Example:
+        >>> s = Sentence("a", 0, 30, "The storm is expected to hit.", "speculative", ("speculative",), "expected to")
+        >>> keeps_own_modality("The storm is expected to hit.", s), keeps_own_modality("The storm hit.", s)
+        (True, False)
+    """
+    statuses = set(cited.statuses) - {"asserted"}
+    if not statuses or not statuses <= MODAL_STATUSES or not cited.cue:
+        return False
+    return _norm(sentence) == _norm(cited.text) and _norm(cited.cue) in _norm(sentence)
 
 
 def note_support(note: str, cited: Sequence[Sentence], n_articles: int) -> str:

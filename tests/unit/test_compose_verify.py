@@ -35,6 +35,18 @@ def test_support_refuses_turning_a_report_into_a_fact():
     assert support("According to Syrian opposition officials: ISIS has reached a truce.", [q]) == ""
 
 
+def test_verbatim_quote_keeps_the_writers_own_hedge():
+    text = "The bridge will reopen in June, presumably after the inspection."
+    hedged = Sentence("a", 0, len(text), text, "hedged", ("hedged",), "presumably")
+    assert support(text, [hedged]) == ""  # the quote carries its own "presumably"
+    shortened = "The bridge will reopen in June."
+    assert "states as fact" in support(shortened, [Sentence("a", 0, 30, shortened, "hedged", ("hedged",), "presumably")])
+    said = "The bridge reopens in June, presumably after the inspection."
+    mixed = Sentence("a", 0, len(said), said, "hedged", ("hedged", "attributed"), "presumably", Holder("", (), False))
+    assert "states as fact" in support(said, [mixed])  # an attribution still needs its source named
+    assert "states as fact" in support(said, [Sentence("a", 0, len(said), said, "speculative", ("speculative",), "")])
+
+
 def test_note_support_checks_counts_and_origins():
     a = S("Last week, the Associated Press reported a truce.", "attributed", "the Associated Press")
     assert note_support("Reported by 2 articles, both relying on one AP report.", [a, a], 2) == ""
