@@ -117,7 +117,7 @@ def _content_children(verb: "Token") -> list["Token"]:
             continue
         if c.dep_ == "conj" and any(g.dep_ in SUBJECT_DEPS for g in c.children):
             continue  # "…, and she agreed": another speaker
-        if c.dep_ == "conj" and _reports(c):
+        if c.dep_ == "conj" and _reports_clause_of_its_own(c):
             continue  # "said it would … and insisted that …": a second report, weighed on its own
         if c.dep_ == "advcl" and lemma_of(c) in lexicon.SPEECH_LEMMAS | lexicon.COGNITION_LEMMAS:
             continue  # "…, noting that …": a report of its own
@@ -128,9 +128,11 @@ def _content_children(verb: "Token") -> list["Token"]:
     return out if core else []
 
 
-def _reports(verb: "Token") -> bool:
-    """A verb of saying or thinking ("insisted", "accused"): what it reports is an attribution of its own."""
-    return verb.tag_.startswith("VB") and lemma_of(verb) in lexicon.SPEECH_LEMMAS | lexicon.COGNITION_LEMMAS
+def _reports_clause_of_its_own(verb: "Token") -> bool:
+    """A verb of saying or thinking with its own clause ("… and insisted that the party was …"): what it
+    reports is a second attribution; one with an object ("… and has expressed commitment") is not split off."""
+    return verb.tag_.startswith("VB") and lemma_of(verb) in lexicon.SPEECH_LEMMAS | lexicon.COGNITION_LEMMAS and \
+        any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def _misread_clause(verb: "Token", obj: "Token") -> bool:
