@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from index import lexicon
 from index.content import (MIN_CONTENT, OPEN_TOKENS, RELATIVE, STATEMENT_NOUNS, SUBJECT_DEPS, Found, content_tokens,
-                           found_of, frame_tokens, introduces, quoted_tokens, reports_clause, subject_of)
+                           found_of, frame_tokens, introduces, names_object, quoted_tokens, reports_clause, subject_of)
 from index.parse import parse_many
 from index.precheck import is_form, lemma_of, needs_parse
 
@@ -140,7 +140,8 @@ def _verb_rule(lemmas: frozenset[str], name: str) -> Callable[["Doc"], Iterator[
             beside = bool(quoted & ids)  # "“We lied,” says X, a …": a speaker tag
             # what a clause or a quote reports is weighed against the writer's words only; a noun phrase
             # ("criticized Nabisco for the move") against the whole sentence
-            found = found_of(name, tok.text, "", doc, ids, frame_tokens(tok) if beside or reports_clause(tok) else None)
+            weigh_frame = (beside or reports_clause(tok)) and not names_object(tok)
+            found = found_of(name, tok.text, "", doc, ids, frame_tokens(tok) if weigh_frame else None)
             if introduces(tok):
                 found = replace(found, share=1.0)
             holder = _holder(tok) if found.share >= MIN_CONTENT or beside else None
@@ -176,8 +177,7 @@ def _document_finding(doc: "Doc") -> Iterator[Found]:
 def _statement(doc: "Doc") -> Iterator[Found]:
     """"In a statement, the company called the ruling unfair": the main clause's subject holds it."""
     for tok in doc:
-        if tok.lower_ == "in" and tok.dep_ == "prep" and tok.head.dep_ == "ROOT" and \
-                lemma_of(tok.head) not in lexicon.SPEECH_LEMMAS:  # "said in a statement that …": the verb's
+        if tok.lower_ == "in" and tok.dep_ == "prep" and tok.head.dep_ == "ROOT":  # "said in a statement …" too
             obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
             subj = subject_of(tok.head)
             if obj is not None and obj.lower_ in STATEMENT_NOUNS and subj is not None:

@@ -117,6 +117,8 @@ def _content_children(verb: "Token") -> list["Token"]:
             continue
         if c.dep_ == "conj" and any(g.dep_ in SUBJECT_DEPS for g in c.children):
             continue  # "…, and she agreed": another speaker
+        if c.dep_ == "conj" and _reports_clause_of_its_own(c):
+            continue  # "said it would … and insisted that …": a second report, weighed on its own
         if c.dep_ == "advcl" and lemma_of(c) in lexicon.SPEECH_LEMMAS | lexicon.COGNITION_LEMMAS:
             continue  # "…, noting that …": a report of its own
         if c.dep_ == "advcl" and (c.i < verb.i or _bare_participle(c)):
@@ -124,6 +126,13 @@ def _content_children(verb: "Token") -> list["Token"]:
         out.append(c)
     core = [c for c in out if c.dep_ in _CORE or c.dep_ in {"dobj", "prep", "relcl", "acl"}]
     return out if core else []
+
+
+def _reports_clause_of_its_own(verb: "Token") -> bool:
+    """A verb of saying or thinking with its own clause ("… and insisted that the party was …"): what it
+    reports is a second attribution; one with an object ("… and has expressed commitment") is not split off."""
+    return verb.tag_.startswith("VB") and lemma_of(verb) in lexicon.SPEECH_LEMMAS | lexicon.COGNITION_LEMMAS and \
+        any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def _misread_clause(verb: "Token", obj: "Token") -> bool:
@@ -140,14 +149,28 @@ def content_tokens(verb: "Token") -> set[int]:
     doc = verb.doc
     out = {t.i for c in _content_children(verb) for t in c.subtree}
     quoted = quoted_tokens(doc)
-    if verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and any(
-            c.lower_ == "as" and c.dep_ == "mark" for c in verb.children)):
+    if speaker_tag(verb):
         out |= {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree} - _trailing_participles(verb, quoted)
     if quoted and verb.i not in quoted and not _reported_under(verb, quoted):
         out |= quoted  # "“We won,” Smith told reporters": the quote beside the speaker tag
     if any(t.text == ":" for t in doc[verb.i + 1:verb.i + 3]):
         out |= {t.i for t in doc[verb.i + 1:]}  # "The mayor said:" before a quoted paragraph
     return out - _beyond_colon(verb, quoted)
+
+
+def speaker_tag(verb: "Token") -> bool:
+    """The verb is a speaker tag set into the clause it reports ("…, he said, …", "as she put it"), not a
+    report of its own clause ("…, as polls show Sanders surging").
+
+    Example:
+        >>> doc = parse_many(["The result, as he later explained, was an economic bubble."])[0]
+        >>> speaker_tag(doc[6]), speaker_tag(parse_many(["They fled as polls show the rival surging."])[0][4])
+        (True, False)
+    """
+    if verb.dep_ == "parataxis":
+        return True
+    own = any(c.dep_ in _CORE or c.dep_ == "dobj" and c.tag_ not in _PRONOUN_TAGS for c in verb.children)
+    return verb.dep_ == "advcl" and not own and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children)
 
 
 def _beyond_colon(verb: "Token", quoted: set[int]) -> set[int]:
@@ -205,8 +228,21 @@ def content_share(verb: "Token") -> float:
 
 def reports_clause(verb: "Token") -> bool:
     """The verb reports a clause ("said the talks failed", "plans to run", "…, he said, …"), not a noun phrase."""
-    return verb.dep_ == "parataxis" or any(c.dep_ in _CORE for c in _content_children(verb)) or \
+    return speaker_tag(verb) or any(c.dep_ in _CORE for c in _content_children(verb)) or \
         any(t.text == ":" for t in verb.doc[verb.i + 1:verb.i + 3])
+
+
+def names_object(verb: "Token") -> bool:
+    """"Bush called Trump “unhinged.”": the verb names its object (object, then a predicate), a report of a
+    word or two that is weighed against the whole sentence, as a noun-phrase report is.
+
+    Example:
+        >>> doc = parse_many(["Jeb Bush called Trump “unhinged.”"])[0]
+        >>> names_object(doc[2]), names_object(parse_many(["Bush said Trump lied."])[0][1])
+        (True, False)
+    """
+    kids = {c.dep_ for c in verb.children}
+    return {"dobj", "oprd"} <= kids and not kids & {"ccomp", "xcomp", "parataxis"}
 
 
 def introduces(verb: "Token") -> bool:
@@ -219,8 +255,12 @@ def frame_tokens(verb: "Token") -> set[int]:
     cue and its auxiliaries, the holder's name (with a restrictive relative clause: "officials who spoke on
     condition of anonymity"), the addressee ("told reporters"). An apposition or a clause set off by commas
     ("Ann Lee, the group's president,") and adjuncts ("at a rally on Tuesday") are the writer's own."""
-    frame = {verb.i} | {t.i for c in verb.children if c.dep_ in _FRAME_DEPS or (
-        c.dep_ == "dobj" and lemma_of(verb) in _ADDRESSEE) for t in c.subtree}
+    frame = {verb.i} | {t.i for c in verb.children if c.dep_ in _FRAME_DEPS for t in c.subtree}
+    if lemma_of(verb) in _ADDRESSEE:  # "told a crowd at Mary's that spilled out onto the street": the
+        # addressee is the attribution's, what the writer says of it (place, relative clause) the writer's
+        frame |= {t.i for c in verb.children if c.dep_ == "dobj" for t in c.subtree} - {
+            t.i for c in verb.children if c.dep_ == "dobj" for g in c.children if g.dep_ in _DESCRIBE
+            for t in g.subtree}
     subj = subject_of(verb)
     if subj is not None and subj.i != verb.head.i:
         said = {t.i for c in subj.children if c.dep_ in {"appos", "acl", "relcl", "prep"} and _set_off(c)
@@ -230,6 +270,7 @@ def frame_tokens(verb: "Token") -> set[int]:
 
 
 _FRAME_DEPS = frozenset("aux auxpass neg prt dative agent".split())
+_DESCRIBE = frozenset("prep relcl acl appos".split())  # what the writer says of an addressee
 
 
 def _set_off(phrase: "Token") -> bool:

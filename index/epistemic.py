@@ -26,7 +26,7 @@ from index.types import STATUS_PRIORITY, Article, Inherited, Sentence
 
 # Names this version of the rules: an index records the one that wrote its statuses, and
 # `index.reannotate` brings an older index up to date. Change it whenever the output changes.
-ANNOTATOR = "rules-2026-12-04a"  # 14a (the writer's words around a report) + 14b ("has yet to V", "neither … nor")
+ANNOTATOR = "rules-2026-12-06-14a"  # 14a (2026-12-06): second reports, "as polls show", naming, addressee
 
 UNCERTAIN_STATUSES = {"hedged", "unconfirmed", "disputed", "conditional", "speculative"}
 _CLAUSE_BOUNDARY = re.compile(

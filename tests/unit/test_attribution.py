@@ -195,3 +195,35 @@ def test_the_clause_across_a_colon_or_semicolon_is_the_writers_own():
         s = one(text)
         assert "attributed" not in s.statuses, text
         assert s.attributions and text[s.attributions[0].start:].startswith(("to raise", "a million"))
+
+
+def test_a_second_report_of_the_same_speaker_is_weighed_on_its_own():
+    text = "Ms. Vance called on Congress to pass the bill and said more funding is needed."
+    s = one(text)
+    assert "attributed" not in s.statuses  # two reports, neither most of the sentence
+    called = [a for a in s.attributions if a.cue == "called"]
+    assert called and "funding" not in text[called[0].start:called[0].end]
+    assert any(a.cue == "said" and "funding" in text[a.start:a.end] for a in s.attributions)
+    views = one("The group views the regime and the militants as twin threats and has repeatedly expressed its "
+                "commitment to fighting both.")
+    assert "attributed" in views.statuses  # an object, not a clause: one report
+
+
+def test_a_report_in_an_as_clause_is_not_a_speaker_tag():
+    s = one("The campaign has answered its rival more aggressively in recent weeks as polls show the rival "
+            "surging in Iowa.")
+    assert "attributed" not in s.statuses
+    assert "attributed" in one("The result, as he later explained, was an economic bubble.").statuses
+    assert "attributed" in one("That is because, as she puts it, the best thing they have is low rates.").statuses
+
+
+def test_naming_an_object_is_weighed_against_the_whole_sentence():
+    s = one("On Twitter, the former Florida governor Jeb Bush called the rival candidate “unhinged.”")
+    assert "attributed" not in s.statuses and s.attributions and s.attributions[0].cue == "called"
+    assert "attributed" in one("Bush said the rival candidate was unhinged.").statuses
+
+
+def test_what_the_writer_says_of_an_addressee_is_the_writers_own():
+    s = one("“We need change,” Ms. Lee told a crowd at a diner on Main Street that spilled out onto the sidewalk.")
+    assert "attributed" not in s.statuses and s.attributions[0].holder.name == "Ms. Lee"
+    assert "attributed" in one("“We need change,” Ms. Lee told reporters.").statuses

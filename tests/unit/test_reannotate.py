@@ -77,7 +77,7 @@ def test_a_small_stale_index_is_redone_when_opened(tmp_path):
 # Issue 14p: a sentence is attributed when its content dominates it; every attribution kept as typed data.
 # Issue 14h: new hedge/modality rules ("could not be independently verified" is no longer also speculative).
 # 2026-12-04: 14a (scene-setting clauses, participles, text across a colon) + 14b ("has yet to V", "neither … nor").
-FINGERPRINT = ("rules-2026-12-04a", "8d6dad2816880351")
+FINGERPRINT = ("rules-2026-12-06-14a", "26a9de263b078f7c")
 
 
 def test_changed_annotations_come_with_a_new_annotator_name():
