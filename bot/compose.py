@@ -85,7 +85,7 @@ def compose(q: Question, evidence: Sequence[Evidence], catalog: BaseCatalog, lim
         if not speaker_asked(q.text) and q.kind not in {"sourcing", "yesno", "why"}:
             evidence = boost_consensus(q.text, evidence, limits.consensus_bonus, limits.consensus_depth)
     depth = limits.prefer_depth if limits is not None else AnswerSettings().prefer_depth
-    chosen = select(q, prefer_typed(q.text, evidence, type_margin, depth) if type_margin else evidence, limit, limits,
+    chosen = select(prefer_typed(q.text, evidence, type_margin, depth) if type_margin else evidence, limit, limits,
                     q.text if q.kind not in {"sourcing", "yesno", "why"} else "")
     used: set[tuple[str, int]] = set()
     for e in sorted(chosen, key=lambda x: (x.article.id != chosen[0].article.id, x.article.id, x.sentence.start)):

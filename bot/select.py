@@ -3,7 +3,7 @@
 ones holds, so that when the best candidates disagree the free quote slots show the alternatives.
 
 Example:
-    >>> select(None, [], 3)
+    >>> select([], 3)
     []
 """
 
@@ -18,10 +18,15 @@ from index.settings import AnswerSettings
 from index.text import fold, terms
 
 
-def similar(a: str, b: str) -> bool:
-    """Two sentences share most of their terms (over 70% of the shorter one's)."""
+def similar(a: str, b: str, share: float = AnswerSettings().similar_share) -> bool:
+    """Two sentences share most of their terms (over `share` of the shorter one's).
+
+    Example:
+        >>> similar("The mayor resigned on Monday.", "On Monday the mayor resigned.")
+        True
+    """
     ta, tb = set(terms(a)), set(terms(b))
-    return bool(ta and tb) and len(ta & tb) / min(len(ta), len(tb)) > 0.7
+    return bool(ta and tb) and len(ta & tb) / min(len(ta), len(tb)) > share
 
 
 def norm_text(text: str) -> str:
@@ -29,16 +34,16 @@ def norm_text(text: str) -> str:
     return " ".join(fold(text).split())
 
 
-def _repeats(e: Evidence, chosen: Sequence[Evidence], top: Evidence, ratio: float) -> bool:
+def _repeats(e: Evidence, chosen: Sequence[Evidence], top: Evidence, ratio: float, share: float) -> bool:
     """`e` repeats a chosen sentence: the same text (another copy), or the same article with a similar
     sentence or a score under `ratio` of the top one."""
     if any(norm_text(c.sentence.text) == norm_text(e.sentence.text) for c in chosen):
         return True
-    return any(c.article.id == e.article.id and (similar(c.sentence.text, e.sentence.text) or
+    return any(c.article.id == e.article.id and (similar(c.sentence.text, e.sentence.text, share) or
                                                  e.score < top.score * ratio) for c in chosen)
 
 
-def select(q: object, evidence: Sequence[Evidence], limit: int, limits: AnswerSettings | None = None,
+def select(evidence: Sequence[Evidence], limit: int, limits: AnswerSettings | None = None,
            question: str = "") -> list[Evidence]:
     """Pick the evidence sentences to quote: the best, then strong ones from other articles first, then
     (for a typed `question`) the differing typed candidates `fill_typed` adds."""
@@ -53,7 +58,7 @@ def select(q: object, evidence: Sequence[Evidence], limit: int, limits: AnswerSe
             break
         if e.score < floor or e.coverage < max(limits.quote_min_coverage, limits.quote_coverage_ratio * top.coverage):
             continue
-        if _repeats(e, chosen, top, limits.same_article_ratio):
+        if _repeats(e, chosen, top, limits.same_article_ratio, limits.similar_share):
             continue
         chosen.append(e)
     return fill_typed(question, evidence, chosen, limit, limits) if question else chosen
@@ -81,7 +86,7 @@ def fill_typed(question: str, evidence: Sequence[Evidence], chosen: list[Evidenc
     out = list(chosen)
 
     def fits(e: Evidence) -> bool:
-        return e not in out and not _repeats(e, out, top, limits.same_article_ratio)
+        return e not in out and not _repeats(e, out, top, limits.same_article_ratio, limits.similar_share)
 
     held = set().union(*(_keys(question, c) for c in out))
     for e in pool:

@@ -100,6 +100,9 @@ class AnswerSettings(BaseModel):
     same_article_ratio: float = Field(
         default=0.92, ge=0.0, le=1.0, description="A further quote from an article already quoted must score at "
         "least this fraction of the best one (and not repeat a quoted sentence).")
+    similar_share: float = Field(
+        default=0.7, ge=0.0, le=1.0, description="Two sentences of one article are near repeats (only the first is "
+        "quoted) when they share more than this fraction of the shorter one's terms.")
     fill_depth: int = Field(
         default=16, ge=0, description="Free quote slots of a typed question (who, where, how many…) are filled from "
         "this many best candidates, each holding an answer of the asked type no quoted sentence holds (0: off).")

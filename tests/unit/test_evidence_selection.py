@@ -78,7 +78,7 @@ def test_a_boost_orders_the_quotes_but_does_not_raise_the_floor_for_further_quot
     boosted = boost_consensus(q.text, boost_typed(q.text, ev, 0.15, 20), 0.1, 30)
     assert boosted[0].article.id == "b" and boosted[0].score == 0.66  # lifted by its boost, score kept
     assert boosted[0].ranked > 0.80
-    chosen = select(q, boosted, 3)
+    chosen = select(boosted, 3)
     assert [e.article.id for e in chosen][0] == "b" and len(chosen) == 3  # the floor is 0.7 x 0.66, not x 0.91
 
 
@@ -97,9 +97,9 @@ def test_free_slots_show_a_differing_typed_answer_when_the_candidates_disagree()
                    _ev("b", "Kestrel Holdings bought the Harlow paper mill, the union said.", 0.50),
                    _ev("c", "The Harlow paper mill sale ends a century of family ownership.", 0.79))
     limits = AnswerSettings(fill_depth=8, fill_score_ratio=0.6)
-    assert [e.article.id for e in select(None, ev, 3, limits, q)] == ["a", "c", "b"]
-    assert [e.article.id for e in select(None, ev, 3, AnswerSettings(fill_depth=0), q)] == ["a", "c"]
-    assert [e.article.id for e in select(None, ev, 3, limits, "")] == ["a", "c"]  # an untyped question: no fill
+    assert [e.article.id for e in select(ev, 3, limits, q)] == ["a", "c", "b"]
+    assert [e.article.id for e in select(ev, 3, AnswerSettings(fill_depth=0), q)] == ["a", "c"]
+    assert [e.article.id for e in select(ev, 3, limits, "")] == ["a", "c"]  # an untyped question: no fill
 
 
 def test_a_filling_quote_must_say_an_answer_the_quotes_do_not_already_hold() -> None:
