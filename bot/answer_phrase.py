@@ -23,7 +23,8 @@ from bot.ner import EntityTagger
 from bot.describe import _description, appositive, appositive_span, described  # noqa: F401 (re-exported)
 from bot.types import Evidence, Phrase
 from index.catalog_base import BaseCatalog
-from index.lexicon import ASKED_NOUN_STOPS, AUXILIARIES, CORRECTION_WORDS, IRREGULAR_PASTS, KIND_WORDS
+from index.lexicon import (ASKED_NOUN_STOPS, AUXILIARIES, CORRECTION_WORDS, IRREGULAR_PASTS, KIND_WORDS,
+                           WORK_NOUNS)
 from index.text import fold, terms
 from index.types import Article, Sentence
 
@@ -271,7 +272,7 @@ def headed(question: str, text: str, found: Sequence[Span]) -> Span | None:
     return next((s for s in found if labelled(question, text, s)), None)
 
 
-_ASKED_NOUN = re.compile(r"\b(?:which|what)\s+((?:[\w’'-]+\s*){1,6})|\bname\s+of\s+((?:[\w’'-]+\s*){1,6})", re.I)
+_ASKED_NOUN = re.compile(r"\b(?:which|what)\s+((?:[\w’'-]+\s*){1,10})|\bname\s+of\s+((?:[\w’'-]+\s*){1,8})", re.I)
 
 
 @lru_cache(maxsize=256)
@@ -294,19 +295,27 @@ def asked_nouns(question: str) -> tuple[str, ...]:
         for w in words:
             low = w.lower().strip("?,.")
             if (low in ASKED_NOUN_STOPS | AUXILIARIES | IRREGULAR_PASTS or low[:1].isdigit()
-                    or (low.endswith(("ed", "ly")) and "-" not in low)):
+                    or (low.endswith(("ed", "ly")) and "-" not in low and w[:1].islower())):
                 break
             out += [t for t in terms(low) if t != "name"]
+            if low.endswith(("’s", "'s")):  # "Which university’s president…": the university is asked
+                break
     return tuple(dict.fromkeys(out))
+
+
+_WORKS = frozenset(t for w in WORK_NOUNS for t in terms(w))
 
 
 def labelled(question: str, text: str, span: Span) -> bool:
     """The sentence calls a name what the question asks for (`asked_nouns`; not for places, whose nouns
     are levels: `of_level`): that noun's head word right before it past a comma and up to two capitalised
-    words ("his closest rival, Florida Gov. Ron DeSantis"); unless the question names the kind itself
-    ("Which NFL team…?"), that noun right after it ("a Harbor Studios theme park" for "Which theme
-    park…?") or its head ending it ("Alaska Airlines" for "Which airline…?", not "the Film Awards" for
-    "Which film…?").
+    words ("his closest rival, Florida Gov. Ron DeSantis") or, for a person, before it or opening it as a
+    title; a quoted name for a creative work ("Which film…?": `WORK_NOUNS`); when
+    the question names the kind with a brand ("Which type of Apple product…?"), a name opening with that
+    brand ("Apple Watch", not "the NFC team" for "Which NFL team…?") or standing after the brand before
+    that noun ("Intuitive Machines' Odysseus spacecraft"); else that noun right after it ("a
+    Harbor Studios theme park" for "Which theme park…?") or its head ending it ("Alaska Airlines" for
+    "Which airline…?", not "the Film Awards" for "Which film…?").
 
     Example:
         >>> t = "He met his closest rival, Florida Gov. Ron DeSantis."
@@ -315,14 +324,22 @@ def labelled(question: str, text: str, span: Span) -> bool:
         >>> labelled("Which rival did he meet?", "He met Ron DeSantis.", Span("Ron DeSantis", 7, 19, "name"))
         False
     """
-    asked = asked_nouns(question)
-    if span.type == "noun" or not asked or expected_type(question) == "place":
+    asked, kind = asked_nouns(question), expected_type(question)
+    if span.type == "noun" or not asked or kind == "place":
         return False
-    head = asked[-1]
+    head, words = asked[-1], terms(span.text)
     m = re.search(r"([\w’'-]+),\s*(?:[A-Z][\w’'.-]*\s+){0,2}$", text[max(0, span.start - 60): span.start])
-    if m and head in terms(m.group(1)):
-        return True
-    if set(asked[:-1]) & named_terms(question):  # "Which NFL team…": not "the NFC team", not a team's name
-        return False
+    title = re.search(r"([\w’'-]+)\s+$", text[max(0, span.start - 30): span.start])
+    if (m and head in terms(m.group(1))) or (kind == "person" and (
+            (words[:1] == [head] and len(words) > 1) or (title and terms(title.group(1)) == [head]))):
+        return True  # "his rival, Gov. Ron DeSantis"; "former President Barack Obama" for "Which former president…?"
+    if head in _WORKS and re.search(r"[\"“‘']$", text[:span.start]) and re.match(r"[\"”’']", text[span.end:]):
+        return True  # 'trophies for "Oppenheimer"' for "Which film…?"
+    brand = [t for t in asked[:-1] if t in named_terms(question)]
     after = re.match(r"\s*([\w’'-]+)", text[span.end: span.end + 25])
-    return bool(after and set(terms(after.group(1))) & set(asked)) or terms(span.text)[-1:] == [head]
+    before_noun = bool(after and set(terms(after.group(1))) & set(asked))
+    if brand:  # "Which NFL team…": not "the NFC team"; "Which type of Apple product…": "Apple Watch"
+        return (words[: len(brand)] == brand and len(words) > len(brand)) or (
+            before_noun and terms(text[max(0, span.start - 40): span.start])[-len(brand):] == brand)
+    return before_noun or words[-1:] == [head]
+

@@ -23,13 +23,14 @@ def _new(span: Span, q_terms: set[str], kind: str, asked: frozenset[str] = froze
          names: frozenset[str] | None = None) -> bool:
     """A span says something the question does not: a number is not in it; a name shares no word with it
     but the words of the thing asked for ("Which airline…?" → "Alaska Airlines", not "Boeing"). With
-    `names` (`named_terms`), only the words the question capitalises count as shared: "New Zealand" answers
-    "… more than 100 new species off which country?"."""
+    `names` (`named_terms`), only the words the question capitalises, and the name's own last word, count as
+    shared: "New Zealand" answers "… more than 100 new species off which country?", "Key Bridge" does not
+    answer "Which city's bridge…?"."""
     words = set(terms(span.text)) or ({fold(span.text)} if "&" in span.text else set())  # "AT&T": no term
     if kind in {"number", "percentage", "date"}:
         return bool(words) and not words <= q_terms
     last = terms(span.text)[-1:]
-    named = q_terms if names is None else q_terms & names
+    named = q_terms if names is None else q_terms & names | (set(last) & q_terms)  # "Key Bridge" for "bridge"
     return bool(words - q_terms) and (words & named <= asked or (kind == "person" and not set(last) & q_terms))
 
 

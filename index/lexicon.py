@@ -254,3 +254,7 @@ KIND_WORDS = _set("type types kind kinds sort sorts form forms variety brand fol
 IRREGULAR_PASTS = _set("gave lost left took went became came got beat broke fell rose chose drew grew wore spoke "
                        "ran began sang rang drank sank shrank hid rode wrote drove ate forgot froze stole woke bit "
                        "threw flew blew tore swore bore met won sold paid told led struck hit")
+# Kinds of creative work: the name of one stands in quotes ('the film "Oppenheimer"'), so a quoted name
+# answers "Which film / song / book…?" (bot.answer_phrase.labelled). Stemmed by `index.text.terms` there.
+WORK_NOUNS = _set("film films movie movies show shows series song songs album albums book books novel novels "
+                  "play plays musical documentary podcast episode painting poem single")
