@@ -23,7 +23,7 @@ from bot.ner import EntityTagger
 from bot.describe import _description, appositive, appositive_span, described  # noqa: F401 (re-exported)
 from bot.types import Evidence, Phrase
 from index.catalog_base import BaseCatalog
-from index.lexicon import (ASKED_NOUN_STOPS, AUXILIARIES, CORRECTION_WORDS, IRREGULAR_PASTS, KIND_WORDS,
+from index.lexicon import (ASKED_NOUN_LEADS, ASKED_NOUN_STOPS, AUXILIARIES, CORRECTION_WORDS, IRREGULAR_PASTS,
                            WORK_NOUNS)
 from index.text import fold, terms
 from index.types import Article, Sentence
@@ -290,7 +290,7 @@ def asked_nouns(question: str) -> tuple[str, ...]:
     out: list[str] = []
     for m in _ASKED_NOUN.finditer(asking_clause(question)):
         words = (m.group(1) or m.group(2)).split()
-        while words and (words[0].lower() in AUXILIARIES | {"the", "a", "an", "of", "name"} | KIND_WORDS):
+        while words and words[0].lower() in AUXILIARIES | ASKED_NOUN_LEADS:
             words = words[1:]
         for w in words:
             low = w.lower().strip("?,.")

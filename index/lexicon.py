@@ -246,11 +246,13 @@ NAMED_DAYS = frozenset(
     "ash wednesday|holy saturday|bloody sunday|mother's day|father's day|labor day|memorial day|election day|"
     "thanksgiving day|christmas day|new year's day|valentine's day|veterans day|independence day".split("|"))
 # Where the noun a "which/what" question asks for ends (bot.answer_phrase.asked_nouns): a preposition or a
-# relative word after it ("Which member of the royal family…", "the festival that…"). Auxiliaries, reporting
-# verbs and "-ed" words end it too; "type of", "kind of" are skipped ("What type of cicadas…").
+# relative word after it ("Which member of the royal family…", "the festival that…"), "said"; auxiliaries,
+# the pasts below, figures and lower-case "-ed"/"-ly" words end it too; the leads "the name of", "type of",
+# "of the following" are skipped ("What type of cicadas…").
 ASKED_NOUN_STOPS = _set("of in on at to for from by with about against into over under that who whom which whose "
                         "where when while said says told")
-KIND_WORDS = _set("type types kind kinds sort sorts form forms variety brand following")
+ASKED_NOUN_LEADS = _set("the a an of name type types kind kinds sort sorts form forms variety brand following")
+# Irregular simple pasts that end the asked noun ("Which film won…", "Which nation lost…").
 IRREGULAR_PASTS = _set("gave lost left took went became came got beat broke fell rose chose drew grew wore spoke "
                        "ran began sang rang drank sank shrank hid rode wrote drove ate forgot froze stole woke bit "
                        "threw flew blew tore swore bore met won sold paid told led struck hit")
