@@ -16,14 +16,15 @@ from collections.abc import Sequence
 
 from bot.answer_typing import (  # noqa: F401 (re-exported)
     _NAME_KINDS, OBJECT_WH, Tagged, _candidates, _question_terms, asks_common, by_entity, candidates, counts,
-    asked_terms, asked_words, holder_text, in_unit, kicker_end, tag_texts,
+    asked_terms, asked_words, holder_text, in_unit, kicker_end, named_terms, tag_texts,
 )
-from bot.entities import Span, asking_clause, expected_type
+from bot.entities import Span, asking_clause, expected_type, of_level
 from bot.ner import EntityTagger
 from bot.describe import _description, appositive, appositive_span, described  # noqa: F401 (re-exported)
 from bot.types import Evidence, Phrase
 from index.catalog_base import BaseCatalog
-from index.lexicon import CORRECTION_WORDS
+from index.lexicon import (ASKED_NOUN_LEADS, ASKED_NOUN_STOPS, AUXILIARIES, CORRECTION_WORDS, IRREGULAR_PASTS,
+                           WORK_NOUNS)
 from index.text import fold, terms
 from index.types import Article, Sentence
 
@@ -144,7 +145,9 @@ def voted(question: str, evidence: Sequence[Evidence], depth: int, among: int | 
           tagged: Tagged | None = None) -> tuple[Span, Evidence] | None:
     """The answer span most of the best `depth` candidate sentences agree on, weighted by their scores (a
     sentence's own best pick counts fully, its other spans half), with the best sentence holding it; with
-    `among`, only spans of the first `among` sentences (the cited ones) can win.
+    `among`, only spans of the first `among` sentences (the cited ones) can win; a name a cited sentence
+    calls what the question asks for (`labelled`) wins over others, and a place of the asked level
+    (`of_level`: "which state") over other places.
 
     Example:
         >>> voted("Who won?", [], 8) is None
@@ -154,6 +157,7 @@ def voted(question: str, evidence: Sequence[Evidence], depth: int, among: int | 
     where: dict[str, tuple[Span, Evidence]] = {}
     measured: set[str] = set()  # the keys of spans in the unit the question counts (`in_unit`), or nouns
     common = asks_common(question)  # "Which animal…?": a common noun wins over the names of untagged sentences
+    named: set[str] = set()  # the keys of names a cited sentence calls what the question asks for (`labelled`)
     for e in evidence[:depth]:
         found = candidates(question, e.sentence.text, e.article.text, holder_text(e.sentence), tagged)
         best = pick_span(question, e.sentence.text, e.article.text, holder_text(e.sentence), tagged) if found else None
@@ -164,11 +168,17 @@ def voted(question: str, evidence: Sequence[Evidence], depth: int, among: int | 
             where.setdefault(key, (span, e))
             if in_unit(question, span) and (span.type == "noun" or not common):
                 measured.add(key)
+            if key not in named and any(e is c for c in evidence[:among or depth]) and labelled(
+                    question, e.sentence.text, span):
+                named.add(key)
+                where[key] = (span, e)
     votes: dict[str, float] = defaultdict(float)
     for (key, _), weight in tally.items():
         votes[key] += weight  # one vote an article: the copies and repeats of one report count once
     allowed = {k for k, (_, e) in where.items() if among is None or any(e is c for c in evidence[:among])}
     allowed = (allowed & measured) or allowed
+    allowed = (allowed & named) or allowed  # a name the sentence calls what is asked ("the Odysseus lander")
+    allowed = {k for k in allowed if where[k][0] in of_level(question, [where[k][0] for k in allowed])}
     if not allowed:
         return None
     return where[max(allowed, key=lambda k: votes[k])]
@@ -251,8 +261,7 @@ def anchored(question: str, text: str, found: Sequence[Span]) -> Span | None:
 
 
 def headed(question: str, text: str, found: Sequence[Span]) -> Span | None:
-    """The name the sentence itself calls what the question asks for: right before its noun ("a Universal
-    Studios theme park" for "Which theme park…?", "the Odysseus spacecraft" for "the name of the spacecraft").
+    """The first name the sentence itself calls what the question asks for (`labelled`).
 
     Example:
         >>> t = "A tram crashed at a Harbor Studios theme park in Southern Vale."
@@ -260,6 +269,77 @@ def headed(question: str, text: str, found: Sequence[Span]) -> Span | None:
         >>> headed("Which theme park reported a collision?", t, found).text
         'Harbor Studios'
     """
-    m = re.search(r"\bname\s+of\s+(?:the\s+|an?\s+)?((?:[\w’'-]+\s*){1,3})", asking_clause(question), re.I)
-    asked = set(asked_terms(question)) - {"name"} | (set(terms(m.group(1))) if m else set())
-    return next((s for s in found if s.type != "noun" and set(terms(text[s.end: s.end + 25])[:1]) & asked), None)
+    return next((s for s in found if labelled(question, text, s)), None)
+
+
+_ASKED_NOUN = re.compile(r"\b(?:which|what)\s+((?:[\w’'-]+\s*){1,10})|\bname\s+of\s+((?:[\w’'-]+\s*){1,8})", re.I)
+
+
+@lru_cache(maxsize=256)
+def asked_nouns(question: str) -> tuple[str, ...]:
+    """The terms of the noun phrase a which/what question asks for, without its verb ("Which state Supreme
+    Court cleared…" → state, supreme, court) or what follows a preposition or relative word; "type of" and
+    "the name of" are looked through.
+
+    Example:
+        >>> asked_nouns("What is the name of the festival that Phish hosts?") == tuple(terms("festival"))
+        True
+        >>> asked_nouns("Which state Supreme Court cleared it?") == tuple(terms("state Supreme Court"))
+        True
+    """
+    out: list[str] = []
+    for m in _ASKED_NOUN.finditer(asking_clause(question)):
+        words = (m.group(1) or m.group(2)).split()
+        while words and words[0].lower() in AUXILIARIES | ASKED_NOUN_LEADS:
+            words = words[1:]
+        for w in words:
+            low = w.lower().strip("?,.")
+            if (low in ASKED_NOUN_STOPS | AUXILIARIES | IRREGULAR_PASTS or low[:1].isdigit()
+                    or (low.endswith(("ed", "ly")) and "-" not in low and w[:1].islower())):
+                break
+            out += [t for t in terms(low) if t != "name"]
+            if low.endswith(("’s", "'s")):  # "Which university’s president…": the university is asked
+                break
+    return tuple(dict.fromkeys(out))
+
+
+_WORKS = frozenset(t for w in WORK_NOUNS for t in terms(w))
+
+
+def labelled(question: str, text: str, span: Span) -> bool:
+    """The sentence calls a name what the question asks for (`asked_nouns`; not for places, whose nouns
+    are levels: `of_level`): that noun's head word right before it past a comma and up to two capitalised
+    words ("his closest rival, Florida Gov. Ron DeSantis") or, for a person, before it or opening it as a
+    title; a quoted name for a creative work ("Which film…?": `WORK_NOUNS`); when
+    the question names the kind with a brand ("Which type of Apple product…?"), a name opening with that
+    brand ("Apple Watch", not "the NFC team" for "Which NFL team…?") or standing after the brand before
+    that noun ("Intuitive Machines' Odysseus spacecraft"); else that noun right after it ("a
+    Harbor Studios theme park" for "Which theme park…?") or its head ending it ("Alaska Airlines" for
+    "Which airline…?", not "the Film Awards" for "Which film…?").
+
+    Example:
+        >>> t = "He met his closest rival, Florida Gov. Ron DeSantis."
+        >>> labelled("Which rival did he meet?", t, Span("Ron DeSantis", 39, 51, "name"))
+        True
+        >>> labelled("Which rival did he meet?", "He met Ron DeSantis.", Span("Ron DeSantis", 7, 19, "name"))
+        False
+    """
+    asked, kind = asked_nouns(question), expected_type(question)
+    if span.type == "noun" or not asked or kind == "place":
+        return False
+    head, words = asked[-1], terms(span.text)
+    m = re.search(r"([\w’'-]+),\s*(?:[A-Z][\w’'.-]*\s+){0,2}$", text[max(0, span.start - 60): span.start])
+    title = re.search(r"([\w’'-]+)\s+$", text[max(0, span.start - 30): span.start])
+    if (m and head in terms(m.group(1))) or (kind == "person" and (
+            (words[:1] == [head] and len(words) > 1) or (title and terms(title.group(1)) == [head]))):
+        return True  # "his rival, Gov. Ron DeSantis"; "former President Barack Obama" for "Which former president…?"
+    if head in _WORKS and re.search(r"[\"“‘']$", text[:span.start]) and re.match(r"[\"”’']", text[span.end:]):
+        return True  # 'trophies for "Oppenheimer"' for "Which film…?"
+    brand = [t for t in asked[:-1] if t in named_terms(question)]
+    after = re.match(r"\s*([\w’'-]+)", text[span.end: span.end + 25])
+    before_noun = bool(after and set(terms(after.group(1))) & set(asked))
+    if brand:  # "Which NFL team…": not "the NFC team"; "Which type of Apple product…": "Apple Watch"
+        return (words[: len(brand)] == brand and len(words) > len(brand)) or (
+            before_noun and terms(text[max(0, span.start - 40): span.start])[-len(brand):] == brand)
+    return before_noun or words[-1:] == [head]
+

@@ -19,14 +19,19 @@ from index.text import fold, terms
 from index.types import Sentence
 
 
-def _new(span: Span, q_terms: set[str], kind: str, asked: frozenset[str] = frozenset()) -> bool:
+def _new(span: Span, q_terms: set[str], kind: str, asked: frozenset[str] = frozenset(),
+         names: frozenset[str] | None = None) -> bool:
     """A span says something the question does not: a number is not in it; a name shares no word with it
-    but the words of the thing asked for ("Which airline…?" → "Alaska Airlines", not "Boeing")."""
+    but the words of the thing asked for ("Which airline…?" → "Alaska Airlines", not "Boeing"). With
+    `names` (`named_terms`), only the words the question capitalises, and the name's own last word, count as
+    shared: "New Zealand" answers "… more than 100 new species off which country?", "Key Bridge" does not
+    answer "Which city's bridge…?"."""
     words = set(terms(span.text)) or ({fold(span.text)} if "&" in span.text else set())  # "AT&T": no term
     if kind in {"number", "percentage", "date"}:
         return bool(words) and not words <= q_terms
     last = terms(span.text)[-1:]
-    return bool(words - q_terms) and (words & q_terms <= asked or (kind == "person" and not set(last) & q_terms))
+    named = q_terms if names is None else q_terms & names | (set(last) & q_terms)  # "Key Bridge" for "bridge"
+    return bool(words - q_terms) and (words & named <= asked or (kind == "person" and not set(last) & q_terms))
 
 
 _ASKED_WORDS = {n: re.compile(rf"\b(?:which|what)\s+((?:[\w’'-]+\s*){{1,{n}}})", re.I) for n in (3, 4)}
@@ -43,15 +48,33 @@ def asked_words(question: str, most: int = 3) -> str:
     return m.group(1) if m else ""
 
 
+_NAME_OF = re.compile(r"\bname\s+of\s+(?:the\s+|an?\s+)?((?:[\w’'-]+\s*){1,3})", re.I)
+
+
 @lru_cache(maxsize=256)
 def asked_terms(question: str) -> frozenset[str]:
-    """The terms of what a which/what question asks for: the words right after "which"/"what".
+    """The terms of what a which/what question asks for: the words right after "which"/"what", and after
+    "the name of (the)".
 
     Example:
         >>> sorted(asked_terms("Which California university deployed police?"))
         ['california', 'deploy', 'university']
+        >>> asked_terms("What is the name of the new Oreo cookie?") >= frozenset(terms("Oreo cookie"))
+        True
     """
-    return frozenset(terms(asked_words(question)))
+    m = _NAME_OF.search(asking_clause(question))
+    return frozenset(terms(asked_words(question))) | frozenset(terms(m.group(1)) if m else ())
+
+
+@lru_cache(maxsize=256)
+def named_terms(question: str) -> frozenset[str]:
+    """The terms of the words a question capitalises (its names, and its first word).
+
+    Example:
+        >>> named_terms("Which airline found loose bolts on Boeing planes?") == frozenset(terms("Boeing"))
+        True
+    """
+    return frozenset(t for w in re.findall(r"[\w’'&.-]+", question) if w[:1].isupper() for t in terms(w))
 
 
 def _proper(span: Span, text: str, context: str) -> bool:
@@ -111,8 +134,10 @@ def _candidates(question: str, text: str, context: str, holder: str, ents: tuple
     found = [_trim(s) for s in spans(text, kind)]
     asked = asked_terms(question)
 
+    names = named_terms(question)
+
     def ok(s: Span) -> bool:
-        return _new(s, q_terms, kind, asked) and not set(terms(s.text)) & held
+        return _new(s, q_terms, kind, asked, names) and not set(terms(s.text)) & held
 
     lead = kicker_end(text)
     found = [s for s in found if ok(s) and s.start >= lead and (s.type != "name" or _proper(s, text, context or text))]
@@ -120,7 +145,8 @@ def _candidates(question: str, text: str, context: str, holder: str, ents: tuple
         named = [e for e in (_trim(_bare(x)) for x in ents if x.type not in {CHUNK, NOUN}) if ok(e)]
         found = by_entity(kind, found, [settled(question, e) for e in named])
         if kind == "name":
-            found = with_nouns(question, found, [n for n in _nouns(ents, q_terms) if ok(n) and n.start >= lead])
+            nouns = _nouns(ents, q_terms, text, asked)
+            found = with_nouns(question, found, [n for n in nouns if ok(n) and n.start >= lead])
     return tuple(_unit(question, of_level(question, found)))
 
 
@@ -140,14 +166,41 @@ def settled(question: str, e: Span) -> Span:
     return e
 
 
-def _nouns(ents: Sequence[Span], q_terms: frozenset[str]) -> list[Span]:
+def _nouns(ents: Sequence[Span], q_terms: frozenset[str], text: str = "",
+           asked: frozenset[str] = frozenset()) -> list[Span]:
     """The sentence's common-noun chunks (`bot.ner.CHUNK`) without the question's words at their ends, each
-    still ending in one of its nouns and holding no number or date.
+    still ending in one of its nouns, holding no number or date, and neither part of a hyphenated word nor
+    beside the asked noun (`beside_asked`).
     """
     ends = {e.end for e in ents if e.type == NOUN}
     figures = [e for e in ents if any(fits(k, e.type) for k in ("number", "percentage", "date"))]
     return [n for c in ents if c.type == CHUNK and (n := unasked(c, q_terms)) and n.end in ends
-            and not any(f.start < n.end and n.start < f.end for f in figures)]  # "billions", "this week"
+            and not any(f.start < n.end and n.start < f.end for f in figures)  # "billions", "this week"
+            and not beside_asked(text, n, asked)]
+
+
+_JOINED = re.compile(r"[\w-]")
+
+
+def beside_asked(text: str, span: Span, asked: frozenset[str]) -> bool:
+    """A noun chunk is cut out of a hyphenated word ("co" of "co-ops"), or stands beside the asked noun:
+    right after it ("food co-ops" for "Which food…?": what the food is in, not a food) or joined to it by
+    and/or ("fruits and veggies" for "Which fruit…?": a sibling kind, not a fruit).
+
+    Example:
+        >>> t = "The list of fruits and veggies is topped by strawberries."
+        >>> beside_asked(t, Span("veggies", 23, 30, "noun"), frozenset({"fruit"}))
+        True
+        >>> beside_asked(t, Span("strawberries", 44, 56, "noun"), frozenset({"fruit"}))
+        False
+    """
+    if not text:
+        return False
+    if (span.start and _JOINED.match(text[span.start - 1])) or (span.end < len(text) and _JOINED.match(text[span.end])):
+        return True
+    before = re.search(r"([\w’'-]+)\s+(?:(?:and|or|&)\s+)?$", text[max(0, span.start - 40): span.start])
+    after = re.match(r"\s+(?:and|or|&)\s+([\w’'-]+)", text[span.end: span.end + 40])
+    return any(set(terms(m.group(1))) & asked for m in (before, after) if m)
 
 
 def unasked(chunk: Span, q_terms: frozenset[str]) -> Span | None:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from index.lexicon import COUNTRIES, US_STATES
+from index.lexicon import COUNTRIES, NAMED_DAYS, TITLE_ABBREVS, US_STATES
 from index.text import fold
 
 TYPES = ("person", "organisation", "place", "number", "percentage", "date", "name")
@@ -109,13 +109,18 @@ def expected_type(question: str) -> str:
     return ""
 
 
+_EDGE_WORDS = _NOT_NAMES | TITLE_ABBREVS  # what a name loses at its ends ("Florida Gov." → "Florida")
+
+
 def _names(text: str) -> list[Span]:
     out = []
     for m in NAME.finditer(text):
         words = m.group(0).split()
-        while words and fold(words[0].rstrip(".")) in _NOT_NAMES:
+        if len(words) >= 2 and fold(" ".join(words[-2:])) in NAMED_DAYS:  # "Super Tuesday": a date, no name
+            words = words[:-2]
+        while words and fold(words[0].rstrip(".")) in _EDGE_WORDS:
             words = words[1:]
-        while words and fold(words[-1].rstrip(".")) in _NOT_NAMES | {"of", "and", "de", "al"}:
+        while words and fold(words[-1].rstrip(".")) in _EDGE_WORDS | {"of", "and", "de", "al"}:
             words = words[:-1]
         if not words:
             continue

@@ -239,3 +239,24 @@ COMMON_KINDS = _set(
     "infections condition injury injuries symptom symptoms sport sports weather disaster workers worker "
     "profession job jobs occupation field subject area appliance appliances device devices vehicle vehicles "
     "weapon weapons livestock meat metal mineral crime crimes charge charges offense offence establishment")
+# Named days: a weekday or holiday after a name word is a date, not an answer name ("Super Tuesday" is no
+# "Super"; `bot.entities` drops them from the name spans). Lower case.
+NAMED_DAYS = frozenset(
+    "super tuesday|black friday|cyber monday|giving tuesday|easter sunday|easter monday|palm sunday|good friday|"
+    "ash wednesday|holy saturday|bloody sunday|mother's day|father's day|labor day|memorial day|election day|"
+    "thanksgiving day|christmas day|new year's day|valentine's day|veterans day|independence day".split("|"))
+# Where the noun a "which/what" question asks for ends (bot.answer_phrase.asked_nouns): a preposition or a
+# relative word after it ("Which member of the royal family…", "the festival that…"), "said"; auxiliaries,
+# the pasts below, figures and lower-case "-ed"/"-ly" words end it too; the leads "the name of", "type of",
+# "of the following" are skipped ("What type of cicadas…").
+ASKED_NOUN_STOPS = _set("of in on at to for from by with about against into over under that who whom which whose "
+                        "where when while said says told")
+ASKED_NOUN_LEADS = _set("the a an of name type types kind kinds sort sorts form forms variety brand following")
+# Irregular simple pasts that end the asked noun ("Which film won…", "Which nation lost…").
+IRREGULAR_PASTS = _set("gave lost left took went became came got beat broke fell rose chose drew grew wore spoke "
+                       "ran began sang rang drank sank shrank hid rode wrote drove ate forgot froze stole woke bit "
+                       "threw flew blew tore swore bore met won sold paid told led struck hit")
+# Kinds of creative work: the name of one stands in quotes ('the film "Oppenheimer"'), so a quoted name
+# answers "Which film / song / book…?" (bot.answer_phrase.labelled). Stemmed by `index.text.terms` there.
+WORK_NOUNS = _set("film films movie movies show shows series song songs album albums book books novel novels "
+                  "play plays musical documentary podcast episode painting poem single")
