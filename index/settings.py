@@ -176,7 +176,7 @@ class Settings(BaseSettings):
         default=16, ge=0, description="Sentence-level dense search: the articles of this many best fused chunks "
         "(beyond the TOP_K chunks) have their stored sentence vectors searched (0 turns it off).")
     sentence_search_per_article: int = Field(
-        default=5, ge=1, description="Sentences nearest the question taken from each of those articles.")
+        default=3, ge=1, description="Sentences nearest the question taken from each of those articles.")
     recency_bonus: float = Field(
         default=0.1, ge=0.0, le=1.0, description="Score added to sentences of the newest candidate article when a "
         "question asks about \"this week\", \"latest\", \"now\" (falls to 0 over RECENCY_DAYS; 0 turns it off).")
