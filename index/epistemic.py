@@ -201,7 +201,7 @@ def read_sentence(text: str) -> Reading:
     unnamed = cues.UNNAMED_ATTRIB.search(text)
     if unnamed:
         spans.append(unnamed.span())
-    for m in cues.ATTRIB_VERB.finditer(text):
+    for m in cues.attrib_verbs(text):
         if any(a <= m.start() < b for a, b in spans) or not _is_verb_use(text, m):
             continue
         if _INFINITIVE_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
