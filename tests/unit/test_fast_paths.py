@@ -46,3 +46,43 @@ def test_tokens_kept_on_the_doc_and_found_of_share() -> None:
     whole = found_of("speech_verb", "said", "Officials", doc, ids)
     words = sum(len(t.text) for t in doc[2:] if not t.is_punct)
     assert whole.share == words / sum(len(t.text) for t in doc if not t.is_punct)
+
+
+def _patterns() -> list:
+    import re
+
+    from index import cues
+    return [v for v in vars(cues).values() if isinstance(v, re.Pattern)]
+
+
+def test_needed_words_of_a_pattern() -> None:
+    import re
+
+    from index.prefilter import needed_words
+    assert needed_words(re.compile(r"\baccording to (?P<h>\w+)", re.I)) == {"according to "}
+    assert needed_words(re.compile(r"\b(?:says|say)\b")) == {"say"}  # the common prefix re factors out
+    assert needed_words(re.compile(r"(?:foo)?\w+")) is None  # nothing is required
+    assert needed_words(re.compile(r"(?i:said)")) is None  # inline flags: always run
+
+
+def test_quick_search_same_as_the_pattern_on_random_strings() -> None:
+    from index.prefilter import needed_words, quick
+    pieces = sorted({w for p in _patterns() for w in (needed_words(p) or ())})
+    pieces += ["It", "is", "not", "yet", "that", "the", "report", "said", "“", "”", ",", ".", "ſ", "İ", "K", "-",
+               "would", "have", "has", "been", "if", "true", "officials"]
+    rng = random.Random(15)
+    for _ in range(400):
+        words = [rng.choice(pieces) for _ in range(rng.randint(0, 10))]
+        text = "".join(w.upper() if rng.random() < 0.2 else w.capitalize() if rng.random() < 0.2 else w
+                       for w in (x + rng.choice([" ", "  ", "", ", "]) for x in words))
+        for p in _patterns():
+            slow, fast = p.search(text), quick(p).search(text)
+            assert (slow and slow.span()) == (fast and fast.span()), (p.pattern[:40], text)
+            assert [m.span() for m in p.finditer(text)] == [m.span() for m in quick(p).finditer(text)]
+
+
+def test_quick_skips_a_sentence_without_the_words() -> None:
+    from index import cues
+    from index.prefilter import quick
+    assert not quick(cues.HEDGE).may_match("The bridge opened in 1932.")
+    assert quick(cues.HEDGE).search("The bridge apparently opened in 1932.").group(0) == "apparently"
