@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from index import lexicon
 from index.content import (MIN_CONTENT, OPEN_TOKENS, RELATIVE, STATEMENT_NOUNS, SUBJECT_DEPS, Found, content_tokens,
                            found_of, frame_tokens, introduces, quoted_tokens, reports_clause, subject_of, tokens)
-from index.parse import parse_many
+from index.parse import make_docs, parse_many
 from index.precheck import is_form, lemma_of, needs_parse
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -276,9 +276,43 @@ def read_doc(doc: "Doc") -> tuple[Found, ...]:
     return tuple(out)
 
 
+def may_attribute(doc: "Doc") -> bool:
+    """False when no rule of `RULES` can find anything in a sentence, whatever its parse: it has no colon,
+    no "according", no "in" with a statement noun, no belief adjective or verb form of the lexicon outside
+    quotes, no finding verb with a document noun (the words each rule starts from). Reads the tokens only,
+    so `read_all` gives such a sentence () without parsing it, as `read_doc` would.
+
+    Example:
+        >>> from index.parse import make_docs
+        >>> [may_attribute(d) for d in make_docs(["Trump believes it.", "“I believe it,” it read.", "It rained."])]
+        [True, False, False]
+
+    (The verb rules skip a verb inside a quote: "believe" is the speaker's word.)
+    """
+    toks = list(doc)
+    words = {t.lower_ for t in toks}
+    if ":" in words or "according" in words or "in" in words and words & STATEMENT_NOUNS:
+        return True
+    quoted = quoted_tokens(doc)
+    documents = any(w in lexicon.DOCUMENT_NOUNS or w.removesuffix("s") in lexicon.DOCUMENT_NOUNS for w in words)
+    for t in toks:
+        w = t.lower_
+        if w in lexicon.BELIEF_ADJECTIVES and t.i not in quoted:
+            return True
+        if is_form(w) or w in {"went", "goes", "go"}:  # a candidate of `_candidates`
+            lemma = lemma_of(t)
+            if t.i not in quoted and (lemma in _VERB_LEMMAS or w in {"went", "goes", "go"}) or \
+                    lemma in lexicon.FINDING_LEMMAS and documents:
+                return True
+    return False
+
+
+_VERB_LEMMAS = lexicon.SPEECH_LEMMAS | lexicon.COGNITION_LEMMAS  # the lemmas of the two verb rules
+
+
 def read_all(texts: Sequence[str], narration: Sequence[str] | None = None) -> list[tuple[Found, ...] | None]:
     """Every attribution of several sentences; only those `needs_parse` marks are parsed (one batch): None
-    for a sentence not parsed, () for one parsed without attribution.
+    for a sentence not parsed, () for one parsed without attribution (or that no rule can read: `may_attribute`).
 
     `narration[i]`, when given, is sentence i with its quoted words blanked (`index.quotes.unquoted`):
     the pre-check reads only that, since a sentence wholly inside a quote takes the quote's speaker.
@@ -286,9 +320,14 @@ def read_all(texts: Sequence[str], narration: Sequence[str] | None = None) -> li
     checked = narration if narration is not None else texts
     marked = [i for i, t in enumerate(checked) if needs_parse(t)]
     out: list[tuple[Found, ...] | None] = [None] * len(texts)
-    for i, doc in zip(marked, parse_many([texts[i] for i in marked], disable=_UNUSED_PIPES), strict=True):
-        if narration is not None:
-            doc.user_data["quoted"] = {t.i for t in tokens(doc) if narration[i][t.idx] == " "}
+    docs = make_docs([texts[i] for i in marked])
+    if narration is not None:
+        for i, doc in zip(marked, docs, strict=True):
+            doc.user_data["quoted"] = {t.i for t in doc if narration[i][t.idx] == " "}
+    kept = [(i, doc) for i, doc in zip(marked, docs, strict=True) if may_attribute(doc)]
+    for i in marked:
+        out[i] = ()
+    for (i, _), doc in zip(kept, parse_many([d for _, d in kept], disable=_UNUSED_PIPES), strict=True):
         out[i] = read_doc(doc)
     return out
 

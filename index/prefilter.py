@@ -97,8 +97,7 @@ class Quick:
         """False only when no match is possible (the text holds none of the needed words)."""
         if self.words is None or ODD_CASE.search(text):
             return True
-        low = text.lower()
-        return any(w in low for w in self.words)
+        return any(map(text.lower().__contains__, self.words))
 
     def search(self, text: str) -> re.Match[str] | None:
         """`pattern.search(text)`."""

@@ -86,3 +86,30 @@ def test_quick_skips_a_sentence_without_the_words() -> None:
     from index.prefilter import quick
     assert not quick(cues.HEDGE).may_match("The bridge opened in 1932.")
     assert quick(cues.HEDGE).search("The bridge apparently opened in 1932.").group(0) == "apparently"
+
+
+_SENTENCES = [
+    "The mayor said the bridge would reopen.", "“We will win,” she said.", "“I believe it will rain,” it read.",
+    "According to the report, sales fell.", "In a statement, the company called the ruling unfair.",
+    "She is convinced the plan will fail.", "“She is convinced,” he wrote.", "Issa: the vote is rigged.",
+    "The report found that sales fell.", "The studies show nothing.", "He went on: “No.”", "It rained in May.",
+    "The bridge opened in 1932 in a storm.", "Officials were told to leave.", "Sen. Lee, R-Utah, told Reuters so.",
+    "Polls show Trump ahead.", "The tour found new fans in May.", "“No,” the memo concluded.", "The claims are false.", "Sure, it rained.",
+]
+
+
+def test_may_attribute_false_only_where_no_rule_finds_anything() -> None:
+    from index.attribution import may_attribute, read_doc
+    from index.parse import make_docs
+    docs = make_docs(_SENTENCES)
+    may = [may_attribute(d) for d in docs]
+    found = [read_doc(d) for d in parse_many(_SENTENCES)]
+    assert all(m or f == () for m, f in zip(may, found, strict=True))
+    assert may.count(False) >= 3 and may[0] and may[3] and not may[11]  # "It rained in May." needs no parse
+
+
+def test_read_all_gives_unread_sentences_an_empty_reading() -> None:
+    from index.attribution import read_all
+    texts = ["It rained in May.", "The tour found new fans in May.", "The mayor said the bridge would reopen."]
+    got = read_all(texts, texts)  # "found": a finding verb, but no document noun to find it
+    assert got[0] is None and got[1] == () and got[2] and got[2][0].holder == "The mayor"
