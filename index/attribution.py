@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING
 
 from index import lexicon
 from index.content import (MIN_CONTENT, OPEN_TOKENS, RELATIVE, STATEMENT_NOUNS, SUBJECT_DEPS, Found, content_tokens,
-                           found_of, frame_tokens, introduces, names_object, quoted_tokens, reports_clause, subject_of)
-from index.parse import parse_many
+                           found_of, frame_tokens, introduces, names_object, quoted_tokens, reports_clause, subject_of,
+                           tokens)
+from index.parse import make_docs, parse_many
 from index.precheck import is_form, lemma_of, needs_parse
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -48,8 +49,22 @@ class Rule:
 def _candidates(doc: "Doc") -> list["Token"]:
     """The tokens that are word forms of the lexicon's verbs (one pass over the sentence, kept on the doc)."""
     if "candidates" not in doc.user_data:
-        doc.user_data["candidates"] = [t.i for t in doc if is_form(t.lower_) or t.lower_ in {"went", "goes", "go"}]
-    return [doc[i] for i in doc.user_data["candidates"]]
+        doc.user_data["candidates"] = [t for t, w in zip(tokens(doc), _lowers(doc), strict=True)
+                                       if is_form(w) or w in {"went", "goes", "go"}]
+    return doc.user_data["candidates"]
+
+
+def _lowers(doc: "Doc") -> list[str]:
+    """The lower-case forms of the tokens (once per doc)."""
+    if "lowers" not in doc.user_data:
+        doc.user_data["lowers"] = [t.lower_ for t in tokens(doc)]
+    return doc.user_data["lowers"]
+
+
+def _with_lower(doc: "Doc", words: "set[str] | frozenset[str]") -> list["Token"]:
+    """The tokens whose lower-case form is one of `words`."""
+    toks = tokens(doc)
+    return [toks[i] for i, w in enumerate(_lowers(doc)) if w in words]
 
 
 def _is_verb(tok: "Token") -> bool:
@@ -103,8 +118,8 @@ def _person(verb: "Token") -> bool:
 
 def _belief_adjective(doc: "Doc") -> Iterator[Found]:
     """"Not everyone is convinced the issue will …", "she is sure that …": the copula's subject holds it."""
-    for tok in doc:
-        if tok.lower_ in lexicon.BELIEF_ADJECTIVES and tok.dep_ in {"acomp", "ROOT", "conj"} and \
+    for tok in _with_lower(doc, lexicon.BELIEF_ADJECTIVES):
+        if tok.dep_ in {"acomp", "ROOT", "conj"} and \
                 any(c.dep_ in {"ccomp", "xcomp"} for c in tok.children) and tok.i not in quoted_tokens(doc):
             subj = subject_of(tok.head if tok.dep_ == "acomp" else tok)  # "is convinced": adjective or passive
             if subj is None:  # "Not everyone is convinced": the small model hangs the subject on "is"
@@ -132,7 +147,7 @@ def _verb_rule(lemmas: frozenset[str], name: str) -> Callable[["Doc"], Iterator[
             if lemma == "put" and tok.dep_ != "advcl":
                 continue  # only "as he puts it"
             if lemma in lexicon.CLAUSE_ONLY and not any(c.dep_ == "ccomp" for c in tok.children) and \
-                    not any(t.text == ":" for t in doc[tok.i + 1:tok.i + 3]):
+                    not any(t.text == ":" for t in tokens(doc)[tok.i + 1:tok.i + 3]):
                 continue  # "agreed to stop" is no report; "agreed that …", "continued: …" are
             ids = content_tokens(tok)
             if tok.dep_ == "pcomp" and tok.head.lower_ == "with":  # "…, with Chestnut saying 2022 marked …"
@@ -156,12 +171,11 @@ def _rest(doc: "Doc", *phrases: "Token") -> set[int]:
 
 
 def _according_to(doc: "Doc") -> Iterator[Found]:
-    for tok in doc:
-        if tok.lower_ == "according":
-            to = next((c for c in tok.children if c.lower_ == "to"), None)
-            obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-            if obj is not None:
-                yield found_of("according_to", "according to", _phrase(obj), doc, _rest(doc, tok))
+    for tok in _with_lower(doc, {"according"}):
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if obj is not None:
+            yield found_of("according_to", "according to", _phrase(obj), doc, _rest(doc, tok))
 
 
 def _document_finding(doc: "Doc") -> Iterator[Found]:
@@ -176,8 +190,8 @@ def _document_finding(doc: "Doc") -> Iterator[Found]:
 
 def _statement(doc: "Doc") -> Iterator[Found]:
     """"In a statement, the company called the ruling unfair": the main clause's subject holds it."""
-    for tok in doc:
-        if tok.lower_ == "in" and tok.dep_ == "prep" and tok.head.dep_ == "ROOT":  # "said in a statement …" too
+    for tok in _with_lower(doc, {"in"}):
+        if tok.dep_ == "prep" and tok.head.dep_ == "ROOT":  # "said in a statement …" too
             obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
             subj = subject_of(tok.head)
             if obj is not None and obj.lower_ in STATEMENT_NOUNS and subj is not None:
@@ -187,12 +201,13 @@ def _statement(doc: "Doc") -> Iterator[Found]:
 def _label_start(doc: "Doc") -> tuple["Token", int] | None:
     """The colon of a label and where the label starts: at the sentence start ("Issa: …") or, before a
     quote, after a dash ("… - Philip Bump: “…”")."""
-    colon = next((t for t in doc[:7] if t.text == ":"), None)
+    toks = tokens(doc)
+    colon = next((t for t in toks[:7] if t.text == ":"), None)
     if colon is not None and colon.i > 0:
         return colon, 0
-    for t in doc[7:-2]:
-        if t.text == ":" and doc[t.i + 1].text in OPEN_TOKENS | {'"', "``"}:
-            dash = next((d for d in reversed(doc[max(0, t.i - 7):t.i]) if d.text in {"-", "—", "–", "--"}), None)
+    for t in toks[7:-2]:
+        if t.text == ":" and toks[t.i + 1].text in OPEN_TOKENS | {'"', "``"}:
+            dash = next((d for d in reversed(toks[max(0, t.i - 7):t.i]) if d.text in {"-", "—", "–", "--"}), None)
             if dash is not None:
                 return t, dash.i + 1
     return None
@@ -204,7 +219,7 @@ def _colon_label(doc: "Doc") -> Iterator[Found]:
     if at is None or at[0].i >= len(doc) - 2:
         return
     colon, start = at
-    label = [t for t in doc[start:colon.i] if t.lower_ not in {"from", "more"}]
+    label = [t for t in tokens(doc)[start:colon.i] if t.lower_ not in {"from", "more"}]
     if label and not any(_is_verb(t) for t in label) and label[-1].tag_ in {"NNP", "NNPS", "NN", "NNS"} and \
             not {t.lower_ for t in label} & lexicon.NOT_A_SPEAKER and label[0].text[:1].isupper() | (
                 label[0].lower_ == "the"):
@@ -221,7 +236,7 @@ def _colon_label(doc: "Doc") -> Iterator[Found]:
 def _colon_intro(doc: "Doc") -> Iterator[Found]:
     """"Trump issued the following statement:": the subject speaks the quote that follows (not this sentence)."""
     if len(doc) > 2 and doc[-1].text == ":":
-        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        root = next((t for t in tokens(doc) if t.dep_ == "ROOT"), None)
         subj = subject_of(root) if root is not None else None
         if subj is not None and subj.lower_ not in RELATIVE | {"it", "this", "there"}:
             yield Found("colon_intro", ":", _phrase(subj), MIN_CONTENT)
@@ -262,9 +277,43 @@ def read_doc(doc: "Doc") -> tuple[Found, ...]:
     return tuple(out)
 
 
+def may_attribute(doc: "Doc") -> bool:
+    """False when no rule of `RULES` can find anything in a sentence, whatever its parse: it has no colon,
+    no "according", no "in" with a statement noun, no belief adjective or verb form of the lexicon outside
+    quotes, no finding verb with a document noun (the words each rule starts from). Reads the tokens only,
+    so `read_all` gives such a sentence () without parsing it, as `read_doc` would.
+
+    Example:
+        >>> from index.parse import make_docs
+        >>> [may_attribute(d) for d in make_docs(["Trump believes it.", "“I believe it,” it read.", "It rained."])]
+        [True, False, False]
+
+    (The verb rules skip a verb inside a quote: "believe" is the speaker's word.)
+    """
+    toks = list(doc)
+    words = {t.lower_ for t in toks}
+    if ":" in words or "according" in words or "in" in words and words & STATEMENT_NOUNS:
+        return True
+    quoted = quoted_tokens(doc)
+    documents = any(w in lexicon.DOCUMENT_NOUNS or w.removesuffix("s") in lexicon.DOCUMENT_NOUNS for w in words)
+    for t in toks:
+        w = t.lower_
+        if w in lexicon.BELIEF_ADJECTIVES and t.i not in quoted:
+            return True
+        if is_form(w) or w in {"went", "goes", "go"}:  # a candidate of `_candidates`
+            lemma = lemma_of(t)
+            if t.i not in quoted and (lemma in _VERB_LEMMAS or w in {"went", "goes", "go"}) or \
+                    lemma in lexicon.FINDING_LEMMAS and documents:
+                return True
+    return False
+
+
+_VERB_LEMMAS = lexicon.SPEECH_LEMMAS | lexicon.COGNITION_LEMMAS  # the lemmas of the two verb rules
+
+
 def read_all(texts: Sequence[str], narration: Sequence[str] | None = None) -> list[tuple[Found, ...] | None]:
     """Every attribution of several sentences; only those `needs_parse` marks are parsed (one batch): None
-    for a sentence not parsed, () for one parsed without attribution.
+    for a sentence not parsed, () for one parsed without attribution (or that no rule can read: `may_attribute`).
 
     `narration[i]`, when given, is sentence i with its quoted words blanked (`index.quotes.unquoted`):
     the pre-check reads only that, since a sentence wholly inside a quote takes the quote's speaker.
@@ -272,9 +321,14 @@ def read_all(texts: Sequence[str], narration: Sequence[str] | None = None) -> li
     checked = narration if narration is not None else texts
     marked = [i for i, t in enumerate(checked) if needs_parse(t)]
     out: list[tuple[Found, ...] | None] = [None] * len(texts)
-    for i, doc in zip(marked, parse_many([texts[i] for i in marked], disable=_UNUSED_PIPES), strict=True):
-        if narration is not None:
+    docs = make_docs([texts[i] for i in marked])
+    if narration is not None:
+        for i, doc in zip(marked, docs, strict=True):
             doc.user_data["quoted"] = {t.i for t in doc if narration[i][t.idx] == " "}
+    kept = [(i, doc) for i, doc in zip(marked, docs, strict=True) if may_attribute(doc)]
+    for i in marked:
+        out[i] = ()
+    for (i, _), doc in zip(kept, parse_many([d for _, d in kept], disable=_UNUSED_PIPES), strict=True):
         out[i] = read_doc(doc)
     return out
 

@@ -11,6 +11,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from index import lexicon
@@ -26,6 +27,27 @@ INFERENCE_VERBS = lexicon.INFERENCE_VERBS
 QUOTE_VERBS = lexicon.QUOTE_VERBS
 
 ATTRIB_VERB = re.compile(rf"\b(?P<verb>{REPORT_VERBS})\b", re.I)
+_RUN = re.compile(r"\w+")
+# Letters that re.IGNORECASE matches to ASCII letters but `str.lower()` does not lower to one ("İ", "ı", "ſ").
+_ODD_CASE = re.compile("[\u0130\u0131\u017f]")
+
+
+def attrib_verbs(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `ATTRIB_VERB.finditer(text)`, found faster: a match is a whole word (`\\b` on both
+    sides of a word of letters), so only the words whose lower case is a reporting verb are tried.
+
+    Example:
+        >>> [m.group("verb") for m in attrib_verbs("Officials SAID it, unsaid, as she says.")]
+        ['SAID', 'says']
+    """
+    if _ODD_CASE.search(text):
+        yield from ATTRIB_VERB.finditer(text)
+        return
+    for run in _RUN.finditer(text):
+        if run.group().lower() in lexicon.REPORT_VERBS:
+            m = ATTRIB_VERB.match(text, run.start())
+            if m is not None:
+                yield m
 # A holder runs to the next clause mark; the dot of an abbreviation ("U.S.", "Dr.", "Gov.") does not end it.
 _ABBREV_DOT = "(?:" + "|".join(rf"(?<=\b{w.capitalize()})" for w in sorted(
     lexicon.TITLE_ABBREVS | lexicon.END_ABBREVS)) + r"|(?<=\b[A-Z]))\."

@@ -21,6 +21,7 @@ from index import attribution, cues, modality, quotes
 from index import holders as holders_mod
 from index.holders import typed_holder
 from index.polarity import read_polarity
+from index.prefilter import quick
 from index.splitter import paragraph_starts, split_sentences
 from index.types import STATUS_PRIORITY, Article, Inherited, Sentence
 
@@ -166,19 +167,19 @@ def read_sentence(text: str) -> Reading:
     r = Reading()
     spans: list[tuple[int, int]] = []
     for status, rx in (("unconfirmed", cues.UNCONFIRMED), ("disputed", cues.DISPUTED)):
-        m = rx.search(text)
+        m = quick(rx).search(text)
         if m:
             r.add(status, m.group(0))
             r.negator = r.negator or _cleantyped_holder(_subject_before(text, m.start()))
             r.scope = r.scope or _scope_after(text, m.end())
     if r.negator:
         r.holders.append(r.negator)
-    for m in cues.ACCORDING.finditer(text):
+    for m in quick(cues.ACCORDING).finditer(text):
         r.add("attributed", m.group(0))
         r.specific = True
         r.holders.append(_cleantyped_holder(m.group("holder")))
         spans.append(m.span())
-    for m in cues.POSTPOSED.finditer(text):
+    for m in quick(cues.POSTPOSED).finditer(text):
         r.add("attributed", m.group("verb"))
         holder = _cleantyped_holder(m.group("holder"))
         if not holder or _CLAUSE_INSIDE.search(m.group("holder")):
@@ -193,15 +194,15 @@ def read_sentence(text: str) -> Reading:
                 holder = _cleantyped_holder(_subject_before(text, appos.start() if appos else m.start()))
         r.holders.append(holder)
         spans.append(m.span())
-    for m in cues.PASSIVE_BY.finditer(text):
+    for m in quick(cues.PASSIVE_BY).finditer(text):
         r.add("attributed", m.group(0).split()[0])
         r.specific = True
         r.holders.append(_cleantyped_holder(m.group("holder")))
         spans.append(m.span())
-    unnamed = cues.UNNAMED_ATTRIB.search(text)
+    unnamed = quick(cues.UNNAMED_ATTRIB).search(text)
     if unnamed:
         spans.append(unnamed.span())
-    for m in cues.ATTRIB_VERB.finditer(text):
+    for m in cues.attrib_verbs(text):
         if any(a <= m.start() < b for a, b in spans) or not _is_verb_use(text, m):
             continue
         if _INFINITIVE_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
@@ -222,17 +223,17 @@ def read_sentence(text: str) -> Reading:
         r.specific = True
         if not r.holders:
             r.holders.append("unnamed")
-    m = cues.HEDGE.search(text)
+    m = quick(cues.HEDGE).search(text)
     if m:
         r.add("hedged", m.group(0))
-    m = cues.CONDITIONAL_REALITY.search(text)
+    m = quick(cues.CONDITIONAL_REALITY).search(text)
     if not m:
-        clause = cues.CONDITIONAL_CLAUSE.search(text)
+        clause = quick(cues.CONDITIONAL_CLAUSE).search(text)
         if clause and cues.HYPOTHETICAL_CONSEQUENT.search(text) and not cues.GENERIC.search(text):
             m = clause
     if m:
         r.add("conditional", m.group(0).strip(" ,;:—(“\""))
-    m = cues.VAGUE.search(text)
+    m = quick(cues.VAGUE).search(text)
     if m:
         r.vague = m.group(0)
     m = modality.speculative(text)

@@ -22,6 +22,7 @@ from index import cues
 from index.lexicon import (APPEARANCE_VERBS, ATTEMPT_WORDS, BELIEF_VERBS, ENTITLEMENT_WORDS, EXPECTATION_WORDS,
                            IMPERSONAL_BELIEF, KNOWING_VERBS, MANDATE_WORDS, REPORTED_WOULD_VERBS,
                            REQUEST_WORDS, TENDENCY_WORDS, WISH_WORDS, alternation)
+from index.prefilter import quick
 
 _APOS = r"[’']"
 _BE = r"(?:is|are|was|were|be|been|being|am|[’']s|[’']re)"
@@ -139,7 +140,7 @@ def speculative(text: str) -> re.Match[str] | None:
         >>> speculative("A merger would shift the balance.").group(0)
         'would shift'
     """
-    for m in cues.SPECULATIVE.finditer(text):
+    for m in quick(cues.SPECULATIVE).finditer(text):
         if m.group(0)[:5].lower() == "would" and reported_would(text, m.start()):
             continue
         return m

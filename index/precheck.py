@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from index import lexicon
+from index.prefilter import quick
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -74,6 +75,6 @@ def needs_parse(text: str) -> bool:
     # lower-case word forms only ("States" in "United States" is no verb): a set lookup per word,
     # 10x faster than one alternation of all the forms
     words = _words()
-    return any(w in words for w in _WORD.findall(text)) or bool(_MARKERS.search(text) or _LABEL.search(text))
+    return any(w in words for w in _WORD.findall(text)) or bool(quick(_MARKERS).search(text) or _LABEL.search(text))
 
 
