@@ -15,8 +15,8 @@ from functools import lru_cache
 from collections.abc import Sequence
 
 from bot.answer_typing import (  # noqa: F401 (re-exported)
-    _NAME_KINDS, OBJECT_WH, Tagged, _candidates, _question_terms, asks_common, by_entity, candidates, counts,
-    asked_terms, asked_words, holder_text, in_unit, kicker_end, named_terms, tag_texts,
+    _NAME_KINDS, NAME_OF_LEAD, OBJECT_WH, WH_LEAD, Tagged, _candidates, _question_terms, asks_common, by_entity,
+    candidates, counts, asked_terms, asked_words, holder_text, in_unit, kicker_end, named_terms, tag_texts, word_run,
 )
 from bot.entities import Span, asking_clause, expected_type, of_level
 from bot.ner import EntityTagger
@@ -161,6 +161,7 @@ def voted(question: str, evidence: Sequence[Evidence], depth: int, among: int | 
     for e in evidence[:depth]:
         found = candidates(question, e.sentence.text, e.article.text, holder_text(e.sentence), tagged)
         best = pick_span(question, e.sentence.text, e.article.text, holder_text(e.sentence), tagged) if found else None
+        cited = any(e is c for c in evidence[:among or depth])
         for span in found:
             key = " ".join(terms(span.text)) or fold(span.text)
             weight = max(e.score, 0.0) * (1.0 if best and span.start == best.start else 0.5)
@@ -168,7 +169,7 @@ def voted(question: str, evidence: Sequence[Evidence], depth: int, among: int | 
             where.setdefault(key, (span, e))
             if in_unit(question, span) and (span.type == "noun" or not common):
                 measured.add(key)
-            if key not in named and any(e is c for c in evidence[:among or depth]) and labelled(
+            if key not in named and cited and labelled(
                     question, e.sentence.text, span):
                 named.add(key)
                 where[key] = (span, e)
@@ -178,7 +179,8 @@ def voted(question: str, evidence: Sequence[Evidence], depth: int, among: int | 
     allowed = {k for k, (_, e) in where.items() if among is None or any(e is c for c in evidence[:among])}
     allowed = (allowed & measured) or allowed
     allowed = (allowed & named) or allowed  # a name the sentence calls what is asked ("the Odysseus lander")
-    allowed = {k for k in allowed if where[k][0] in of_level(question, [where[k][0] for k in allowed])}
+    level = of_level(question, [where[k][0] for k in allowed])
+    allowed = {k for k in allowed if where[k][0] in level}
     if not allowed:
         return None
     return where[max(allowed, key=lambda k: votes[k])]
@@ -272,7 +274,7 @@ def headed(question: str, text: str, found: Sequence[Span]) -> Span | None:
     return next((s for s in found if labelled(question, text, s)), None)
 
 
-_ASKED_NOUN = re.compile(r"\b(?:which|what)\s+((?:[\w’'-]+\s*){1,10})|\bname\s+of\s+((?:[\w’'-]+\s*){1,8})", re.I)
+_ASKED_NOUN = re.compile(f"{WH_LEAD}{word_run(10)}|{NAME_OF_LEAD}{word_run(8)}", re.I)
 
 
 @lru_cache(maxsize=256)

@@ -34,7 +34,21 @@ def _new(span: Span, q_terms: set[str], kind: str, asked: frozenset[str] = froze
     return bool(words - q_terms) and (words & named <= asked or (kind == "person" and not set(last) & q_terms))
 
 
-_ASKED_WORDS = {n: re.compile(rf"\b(?:which|what)\s+((?:[\w’'-]+\s*){{1,{n}}})", re.I) for n in (3, 4)}
+WH_LEAD = r"\b(?:which|what)\s+"  # where the thing a which/what question asks for starts
+NAME_OF_LEAD = r"\bname\s+of\s+"  # … and a "the name of" question's
+
+
+def word_run(most: int) -> str:
+    """A pattern group of 1 to `most` words (letters, digits, apostrophes, hyphens), each with its spaces.
+
+    Example:
+        >>> re.match(WH_LEAD + word_run(2), "which state's court ruled").group(1)
+        "state's court "
+    """
+    return rf"((?:[\w’'-]+\s*){{1,{most}}})"
+
+
+_ASKED_WORDS = {n: re.compile(WH_LEAD + word_run(n), re.I) for n in (3, 4)}
 
 
 def asked_words(question: str, most: int = 3) -> str:
@@ -48,7 +62,7 @@ def asked_words(question: str, most: int = 3) -> str:
     return m.group(1) if m else ""
 
 
-_NAME_OF = re.compile(r"\bname\s+of\s+(?:the\s+|an?\s+)?((?:[\w’'-]+\s*){1,3})", re.I)
+_NAME_OF = re.compile(NAME_OF_LEAD + r"(?:the\s+|an?\s+)?" + word_run(3), re.I)
 
 
 @lru_cache(maxsize=256)

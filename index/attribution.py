@@ -49,9 +49,13 @@ class Rule:
 def _candidates(doc: "Doc") -> list["Token"]:
     """The tokens that are word forms of the lexicon's verbs (one pass over the sentence, kept on the doc)."""
     if "candidates" not in doc.user_data:
-        doc.user_data["candidates"] = [t for t, w in zip(tokens(doc), _lowers(doc), strict=True)
-                                       if is_form(w) or w in {"went", "goes", "go"}]
+        doc.user_data["candidates"] = [t for t, w in zip(tokens(doc), _lowers(doc), strict=True) if _is_candidate(w)]
     return doc.user_data["candidates"]
+
+
+def _is_candidate(word: str) -> bool:
+    """A lower-case word that may be one of the lexicon's verbs (a word form of it, or a form of "go")."""
+    return is_form(word) or word in lexicon.GO_FORMS
 
 
 def _lowers(doc: "Doc") -> list[str]:
@@ -106,7 +110,7 @@ def _holder(verb: "Token") -> str | None:
 def _infinitive(verb: "Token") -> bool:
     """"declined to say", "is supposed to announce", "how to tell": nobody says it here."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and \
-        lemma_of(verb.head) not in {"go", "continue", "proceed"} and verb.head.lower_ not in {"went", "goes", "go"}
+        lemma_of(verb.head) not in {"go", "continue", "proceed"} and verb.head.lower_ not in lexicon.GO_FORMS
 
 
 def _person(verb: "Token") -> bool:
@@ -138,7 +142,7 @@ def _verb_rule(lemmas: frozenset[str], name: str) -> Callable[["Doc"], Iterator[
             if tok.i in quoted:
                 continue  # a verb inside a quote is the speaker's word, not the narrator's
             lemma = lemma_of(tok)
-            if tok.lower_ in {"went", "goes", "go"} and any(c.lower_ == "on" and c.dep_ == "prt" for c in tok.children):
+            if tok.lower_ in lexicon.GO_FORMS and any(c.lower_ == "on" and c.dep_ == "prt" for c in tok.children):
                 lemma = "continue"  # "She went on: “…”"
             if lemma not in lemmas or not _is_verb(tok) or lemma in lexicon.INFERENCE_VERBS and not _person(tok):
                 continue  # "the alliance suggests" is the writer's inference; "Carson suggested" a report
@@ -290,19 +294,18 @@ def may_attribute(doc: "Doc") -> bool:
 
     (The verb rules skip a verb inside a quote: "believe" is the speaker's word.)
     """
-    toks = list(doc)
-    words = {t.lower_ for t in toks}
+    toks, lowers = tokens(doc), _lowers(doc)  # kept on the doc: the rules read them again after the parse
+    words = set(lowers)
     if ":" in words or "according" in words or "in" in words and words & STATEMENT_NOUNS:
         return True
     quoted = quoted_tokens(doc)
     documents = any(w in lexicon.DOCUMENT_NOUNS or w.removesuffix("s") in lexicon.DOCUMENT_NOUNS for w in words)
-    for t in toks:
-        w = t.lower_
+    for t, w in zip(toks, lowers, strict=True):
         if w in lexicon.BELIEF_ADJECTIVES and t.i not in quoted:
             return True
-        if is_form(w) or w in {"went", "goes", "go"}:  # a candidate of `_candidates`
+        if _is_candidate(w):  # a candidate of `_candidates`
             lemma = lemma_of(t)
-            if t.i not in quoted and (lemma in _VERB_LEMMAS or w in {"went", "goes", "go"}) or \
+            if t.i not in quoted and (lemma in _VERB_LEMMAS or w in lexicon.GO_FORMS) or \
                     lemma in lexicon.FINDING_LEMMAS and documents:
                 return True
     return False

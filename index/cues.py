@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from index import lexicon
+from index.prefilter import ODD_CASE
 from index.lexicon import alternation
 
 APOS = r"[’']"
@@ -28,8 +29,6 @@ QUOTE_VERBS = lexicon.QUOTE_VERBS
 
 ATTRIB_VERB = re.compile(rf"\b(?P<verb>{REPORT_VERBS})\b", re.I)
 _RUN = re.compile(r"\w+")
-# Letters that re.IGNORECASE matches to ASCII letters but `str.lower()` does not lower to one ("İ", "ı", "ſ").
-_ODD_CASE = re.compile("[\u0130\u0131\u017f]")
 
 
 def attrib_verbs(text: str) -> Iterator[re.Match[str]]:
@@ -40,7 +39,7 @@ def attrib_verbs(text: str) -> Iterator[re.Match[str]]:
         >>> [m.group("verb") for m in attrib_verbs("Officials SAID it, unsaid, as she says.")]
         ['SAID', 'says']
     """
-    if _ODD_CASE.search(text):
+    if ODD_CASE.search(text):  # a letter `str.lower()` does not fold as IGNORECASE does
         yield from ATTRIB_VERB.finditer(text)
         return
     for run in _RUN.finditer(text):

@@ -260,3 +260,6 @@ IRREGULAR_PASTS = _set("gave lost left took went became came got beat broke fell
 # answers "Which film / song / book…?" (bot.answer_phrase.labelled). Stemmed by `index.text.terms` there.
 WORK_NOUNS = _set("film films movie movies show shows series song songs album albums book books novel novels "
                   "play plays musical documentary podcast episode painting poem single")
+# The forms of "go" the verb rules read by their word ("She went on: “…”" reports; "went to say" is not an
+# infinitive nobody says), since the small model's lemmas of them vary. Lower case.
+GO_FORMS = _set("go goes went")
