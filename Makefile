@@ -37,9 +37,11 @@ chat-local: $(STAMP)
 TEST_ENV := SOURCECHECK_DATA_DIR=$(or $(SOURCECHECK_DATA_DIR),$(CURDIR)/data)
 
 test: $(STAMP)
+	.ci/system-deps
 	$(TEST_ENV) $(PY) -m pytest $(if $(CI),,-m "not slow")
 
 test-all: $(STAMP)
+	.ci/system-deps
 	$(TEST_ENV) $(PY) -m pytest
 
 test-fast: $(STAMP)
